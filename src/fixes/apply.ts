@@ -1,0 +1,117 @@
+import type { Analysis, Applicability, Finding, Fix, TextEdit } from '../types.ts';
+
+/**
+ * Applies edits to the text. Edits are sorted by position; insertions at one point keep their
+ * order. Overlapping edits are a bug in the caller: the later one is dropped.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  let out = '';
+  let cursor = 0;
+  for (const { e } of sorted) {
+    if (e.start < cursor) continue;
+    out += text.slice(cursor, e.start) + e.text;
+    cursor = e.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** True when two edits touch the same text: overlapping ranges, or an insertion strictly inside a replacement. */
+function clash(a: TextEdit, b: TextEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return false; // two insertions: both go in, in order
+  if (a.start === a.end) return a.start > b.start && a.start < b.end;
+  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Picks fixes whose edits do not clash with each other, in order; the rest wait for the next pass. */
+export function compatibleFixes(fixes: readonly Fix[]): Fix[] {
+  const chosen: Fix[] = [];
+  const taken: TextEdit[] = [];
+  const locks = new Set<string>();
+  for (const f of fixes) {
+    if (f.edits.some((e) => taken.some((t) => clash(e, t)))) continue;
+    if (f.locks?.some((l) => locks.has(l))) continue;
+    chosen.push(f);
+    taken.push(...f.edits);
+    for (const l of f.locks ?? []) locks.add(l);
+  }
+  return chosen;
+}
+
+export interface FixAllOptions {
+  /** Which fixes to apply: by default safe and unsafe ones ('manual' ones never). */
+  applicability?: readonly Exclude<Applicability, 'manual'>[];
+  /** Only findings of these rules. */
+  rules?: readonly string[];
+  /** Upper bound on analyse-and-fix rounds (default 8). */
+  maxPasses?: number;
+}
+
+export interface AppliedFix {
+  ruleId: string;
+  title: string;
+  applicability: Applicability;
+  kind: string;
+  name: string;
+  container: string | undefined;
+  /** Line of the finding in the text of the pass that fixed it. */
+  line: number;
+}
+
+export interface FixAllResult {
+  text: string;
+  applied: AppliedFix[];
+  passes: number;
+  /** The analysis of the returned text. */
+  analysis: Analysis;
+  /** Set when a pass was refused because its output did not parse (a rootlock bug). */
+  refused?: string;
+}
+
+export type Analyzer = (text: string) => Analysis;
+
+/** The fix a "Fix all" would take for a finding, if any. */
+export function preferredFix(f: Finding, allowed: readonly Applicability[]): Fix | undefined {
+  return f.fixes.find((x) => x.applicability !== 'manual' && allowed.includes(x.applicability));
+}
+
+/**
+ * Analyse, apply every compatible fix, analyse again … until nothing is left to fix or `maxPasses`
+ * is reached. A pass whose output has more syntax errors than its input is refused and the
+ * previous text kept. Applying it to its own output changes nothing.
+ */
+export function fixAll(text: string, analyzeFn: Analyzer, options: FixAllOptions = {}): FixAllResult {
+  const allowed: readonly Applicability[] = options.applicability ?? ['safe', 'unsafe'];
+  const maxPasses = options.maxPasses ?? 8;
+  const applied: AppliedFix[] = [];
+  let analysis = analyzeFn(text);
+  const parseErrors = (a: Analysis) => a.diagnostics.filter((d) => d.severity === 'error').length;
+  let passes = 0;
+  let refused: string | undefined;
+  for (; passes < maxPasses; passes++) {
+    const candidates: Array<{ f: Finding; fix: Fix }> = [];
+    for (const f of analysis.findings) {
+      if (options.rules && !options.rules.includes(f.ruleId)) continue;
+      const fix = preferredFix(f, allowed);
+      if (fix) candidates.push({ f, fix });
+    }
+    if (!candidates.length) break;
+    const chosen = new Set(compatibleFixes(candidates.map((c) => c.fix)));
+    const edits = candidates.filter((c) => chosen.has(c.fix)).flatMap((c) => c.fix.edits);
+    const next = applyEdits(text, edits);
+    const nextAnalysis = analyzeFn(next);
+    if (parseErrors(nextAnalysis) > parseErrors(analysis)) {
+      refused = `a fix produced text that does not parse (${nextAnalysis.diagnostics.find((d) => d.severity === 'error')?.message ?? 'syntax error'}); it was not applied`;
+      break;
+    }
+    for (const c of candidates) {
+      if (!chosen.has(c.fix)) continue;
+      applied.push({ ruleId: c.f.ruleId, title: c.fix.title, applicability: c.fix.applicability, kind: c.f.kind, name: c.f.name, container: c.f.container, line: c.f.range.line });
+    }
+    if (next === text) break;
+    text = next;
+    analysis = nextAnalysis;
+  }
+  return { text, applied, passes, analysis, ...(refused ? { refused } : {}) };
+}

@@ -1,0 +1,30 @@
+/**
+ * rootlock's engine: the one public API. Pure TypeScript with no DOM and no Node built-ins, so it
+ * runs the same in the browser (in a Web Worker), in Node (the CLI, benchmarks) and in tests.
+ */
+import { analyze } from './analyze.ts';
+import type { AnalyzeOptions } from './analyze.ts';
+import { applyEdits, fixAll } from './fixes/apply.ts';
+import type { FixAllOptions, FixAllResult } from './fixes/apply.ts';
+import { rules } from './rules/index.ts';
+import type { RuleMeta } from './types.ts';
+
+export * from './types.ts';
+export { analyze, DEFAULT_MAX_LENGTH } from './analyze.ts';
+export type { AnalyzeOptions } from './analyze.ts';
+export { applyEdits, compatibleFixes, preferredFix } from './fixes/apply.ts';
+export type { AppliedFix, FixAllOptions, FixAllResult } from './fixes/apply.ts';
+export { LineIndex } from './text.ts';
+
+/** Every rule's id, default severity and documentation, in report order. */
+export const ruleCatalog: readonly RuleMeta[] = rules.map((r) => ({ id: r.id, severity: r.severity, docs: r.docs }));
+
+/** Applies every fix of the chosen applicability until nothing is left to fix (see fixAll). */
+export function applyFixes(text: string, options: FixAllOptions & AnalyzeOptions = {}): FixAllResult {
+  return fixAll(text, (t) => analyze(t, options), options);
+}
+
+/** Applies one fix's edits to the text it was computed for. */
+export function applyFix(text: string, fix: { edits: Parameters<typeof applyEdits>[1] }): string {
+  return applyEdits(text, fix.edits);
+}

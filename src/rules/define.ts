@@ -1,0 +1,34 @@
+import type { Applicability, RuleDocs, Severity } from '../types.ts';
+import type { Container, Pod } from '../model/index.ts';
+import type { EditBuilder } from '../fixes/edits.ts';
+import type { YNode } from '../yaml/tree.ts';
+
+export type { Container, Pod, Mount, Volume } from '../model/index.ts';
+export type { EditBuilder } from '../fixes/edits.ts';
+
+export interface FixSpec {
+  title: string;
+  applicability: Applicability;
+  edits: (e: EditBuilder) => void;
+}
+
+export interface Report {
+  /** Where the problem is: a node of the source, or a range of offsets. */
+  at: YNode | { start: number; end: number };
+  message: string;
+  /** Overrides the rule's severity for this finding. */
+  severity?: Severity;
+  container?: Container;
+  fixes?: FixSpec[];
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  docs: RuleDocs;
+  check(pod: Pod, report: (r: Report) => void): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,23 @@
+import type { Rule } from './define.ts';
+import roRootFsMissing from './ro-root-fs-missing.ts';
+import roRootFsPodLevel from './ro-root-fs-pod-level.ts';
+import roRootFsWindows from './ro-root-fs-windows.ts';
+import volumeMountMissingVolume from './volume-mount-missing-volume.ts';
+import volumeMountDuplicatePath from './volume-mount-duplicate-path.ts';
+import volumeDuplicateName from './volume-duplicate-name.ts';
+import volumeUnused from './volume-unused.ts';
+import emptyDirMemoryNoSizeLimit from './empty-dir-memory-no-size-limit.ts';
+import tmpNotWritable from './tmp-not-writable.ts';
+
+/** Every rule, listed by hand (no globbing), in the order findings are reported. */
+export const rules: readonly Rule[] = [
+  roRootFsMissing,
+  roRootFsPodLevel,
+  roRootFsWindows,
+  volumeMountMissingVolume,
+  volumeMountDuplicatePath,
+  volumeDuplicateName,
+  volumeUnused,
+  emptyDirMemoryNoSizeLimit,
+  tmpNotWritable,
+];

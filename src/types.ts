@@ -1,0 +1,121 @@
+import type { SourceRange } from './text.ts';
+import type { ContainerType } from './model/index.ts';
+
+export type { SourceRange, Position } from './text.ts';
+export type { ContainerType } from './model/index.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * How far a fix can be trusted (after Ruff):
+ * - safe: keeps what the workload does; applied by "Fix all" and `fix --safe-only`;
+ * - unsafe: changes how the container runs (e.g. makes its root read-only); applied by "Fix all"
+ *   and `fix`, not by `--safe-only`;
+ * - manual: a suggestion applied only when the user picks it, never by "Fix all".
+ */
+export type Applicability = 'safe' | 'unsafe' | 'manual';
+
+/** Replace [start, end) of the source text with `text`. An insertion has start === end. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  title: string;
+  applicability: Applicability;
+  edits: TextEdit[];
+  /** Keys the fix creates; two fixes that create the same key are not applied in one pass. */
+  locks?: string[];
+}
+
+export interface RuleDocs {
+  summary: string;
+  why: string;
+  fix: string;
+  url: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  docs: RuleDocs;
+}
+
+export interface Finding {
+  /** Stable within one text: rule, workload, container and position. */
+  key: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: SourceRange;
+  /** Index into Analysis.workloads. */
+  workload: number;
+  kind: string;
+  name: string;
+  namespace: string | undefined;
+  container: string | undefined;
+  fixes: Fix[];
+}
+
+/** A problem with the text itself (syntax, template, fragment, size), not with a workload. */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: SourceRange;
+  docIndex: number | undefined;
+}
+
+export interface MountInfo {
+  name: string;
+  mountPath: string;
+  readOnly: boolean;
+  subPath: string | undefined;
+  /** Volume type, or undefined when the pod has no such volume. */
+  volumeType: string | undefined;
+  writable: boolean | 'unknown';
+  range: SourceRange;
+}
+
+export interface ContainerInfo {
+  name: string;
+  type: ContainerType;
+  image: string | undefined;
+  /** True only when the container itself sets readOnlyRootFilesystem: true. */
+  readOnlyRootFilesystem: boolean;
+  range: SourceRange;
+  mounts: MountInfo[];
+}
+
+export interface VolumeInfo {
+  name: string;
+  type: string;
+  readOnlySource: boolean;
+  medium: string | undefined;
+  sizeLimit: string | undefined;
+  range: SourceRange;
+}
+
+export interface WorkloadInfo {
+  kind: string;
+  apiVersion: string | undefined;
+  name: string;
+  namespace: string | undefined;
+  docIndex: number;
+  /** Path from the object to its pod spec, e.g. spec.template.spec */
+  podPath: string;
+  os: string | undefined;
+  range: SourceRange;
+  containers: ContainerInfo[];
+  volumes: VolumeInfo[];
+}
+
+/** The result of analyze(): plain data, safe to post from a Web Worker or print as JSON. */
+export interface Analysis {
+  diagnostics: Diagnostic[];
+  workloads: WorkloadInfo[];
+  findings: Finding[];
+  summary: { errors: number; warnings: number; infos: number; containers: number; readOnlyContainers: number };
+}
