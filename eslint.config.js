@@ -10,10 +10,10 @@ const engineBoundary = {
   patterns: [
     { group: ['**/app/**', '../app/*', '../../app/*'], message: 'src/ is the engine: it never imports app/.' },
     { group: uiPackages, message: 'src/ is the engine: no UI packages (react, zustand, monaco).' },
-    { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'url'], message: 'The engine runs in a Web Worker too: Node built-ins belong in src/cli.ts only.' },
+    { regex: '^(node:.*|fs|path|os|child_process|url|process)(/.*)?$', message: 'The engine runs in a Web Worker too: Node built-ins belong in src/cli.ts only.' },
   ],
 };
-const yamlOnlyInYamlDir = { group: ['yaml', 'yaml/*'], message: 'Only src/yaml/ imports the yaml package (STYLE.md).' };
+const yamlOnlyInYamlDir = { regex: '^yaml(/.*)?$', message: 'Only src/yaml/ imports the yaml package (STYLE.md).' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },

@@ -5,7 +5,9 @@ import type { Analysis, Applicability, Finding, Fix, TextEdit } from '../types.t
  * order. Overlapping edits are a bug in the caller: the later one is dropped.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  const sorted = edits
+    .map((e, i) => ({ e, i, depth: e.start === e.end ? blockIndent(e.text) : -1 }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || b.depth - a.depth || a.i - b.i);
   let out = '';
   let cursor = 0;
   for (const { e } of sorted) {
@@ -14,6 +16,18 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     cursor = e.end;
   }
   return out + text.slice(cursor);
+}
+
+/**
+ * Indentation of whole lines inserted at one point. When a container's new `volumeMounts:` and the
+ * pod's new `volumes:` land at the same offset (the container is the pod's last entry), the deeper
+ * block must come first or it would nest under the shallower one.
+ */
+function blockIndent(text: string): number {
+  const body = text.replace(/^\r?\n/, '');
+  // whole lines end with a line break, or start with one at the end of a file that has none
+  if (!/\n$/.test(body) && body.length === text.length) return -1; // not whole lines: a flow insertion
+  return /^ */.exec(body)?.[0].length ?? 0;
 }
 
 /** True when two edits touch the same text: overlapping ranges, or an insertion strictly inside a replacement. */
@@ -42,8 +56,12 @@ export function compatibleFixes(fixes: readonly Fix[]): Fix[] {
 export interface FixAllOptions {
   /** Which fixes to apply: by default safe and unsafe ones ('manual' ones never). */
   applicability?: readonly Exclude<Applicability, 'manual'>[];
-  /** Only findings of these rules. */
-  rules?: readonly string[];
+  /**
+   * Only findings of these rules, given by id or as the rule objects themselves. Rule objects let
+   * one `rules` option serve both analyze() (which runs them) and fixAll() (which filters by id),
+   * as applyFixes() passes the same options to both.
+   */
+  rules?: readonly (string | { readonly id: string })[];
   /** Upper bound on analyse-and-fix rounds (default 8). */
   maxPasses?: number;
 }
@@ -89,10 +107,11 @@ export function fixAll(text: string, analyzeFn: Analyzer, options: FixAllOptions
   const parseErrors = (a: Analysis) => a.diagnostics.filter((d) => d.severity === 'error').length;
   let passes = 0;
   let refused: string | undefined;
+  const only = options.rules ? new Set(options.rules.map((r) => (typeof r === 'string' ? r : r.id))) : undefined;
   for (; passes < maxPasses; passes++) {
     const candidates: Array<{ f: Finding; fix: Fix }> = [];
     for (const f of analysis.findings) {
-      if (options.rules && !options.rules.includes(f.ruleId)) continue;
+      if (only && !only.has(f.ruleId)) continue;
       const fix = preferredFix(f, allowed);
       if (fix) candidates.push({ f, fix });
     }
