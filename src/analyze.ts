@@ -53,7 +53,7 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): Analysis {
       continue;
     }
     if (doc.errors.length) {
-      for (const e of doc.errors) diagnostics.push({ code: e.code, severity: 'error', message: friendlyMessage(e.code, e.message, text.slice(e.start, e.end)), range: lines.range(e.start, Math.max(e.end, e.start)), docIndex: doc.index });
+      for (const e of doc.errors) diagnostics.push({ code: e.code, severity: 'error', message: friendlyMessage(e.code, e.message, keyAt(text, e.start)), range: lines.range(e.start, Math.max(e.end, e.start)), docIndex: doc.index });
       continue;
     }
     const note = describeNonObject(doc.contents);
@@ -163,10 +163,18 @@ function templateAt(text: string, doc: ParsedDocument): number {
   return doc.errors.length ? doc.start + slice.indexOf('{{') : -1;
 }
 
+/** The mapping key written at `offset` (the yaml package marks only its first character). */
+function keyAt(text: string, offset: number): string {
+  const line = text.slice(offset, text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset));
+  const quoted = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')/.exec(line);
+  if (quoted) return quoted[1] as string;
+  return (/^[^:#]*?(?=\s*:(\s|$))/.exec(line)?.[0] ?? line.split(/\s/)[0] ?? '').trim();
+}
+
 function friendlyMessage(code: string, message: string, at: string): string {
   switch (code) {
     case 'DUPLICATE_KEY':
-      return `Duplicate key${at ? ` "${at.replace(/:$/, '').trim()}"` : ''}: a key may appear only once in a mapping (Kubernetes would keep only one of them)`;
+      return `Duplicate key${at ? ` ${at.startsWith('"') || at.startsWith("'") ? at : `"${at}"`}` : ''}: a key may appear only once in a mapping (the API server rejects the object or keeps only one value)`;
     case 'TAB_AS_INDENT':
       return 'A tab is used for indentation; YAML allows only spaces there';
     case 'ALIAS_BOMB':
