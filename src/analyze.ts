@@ -151,16 +151,32 @@ function findBinary(text: string): number {
 }
 
 /**
- * Where a document uses `{{ … }}` as YAML structure (a value or line starting with it), which only
- * a template does; `{{` inside a string value is just text.
+ * Where a document uses `{{ … }}` as YAML structure, which only a template does; `{{` inside a
+ * string value (a ConfigMap's embedded config, a quoted command) is just text.
  */
 function templateAt(text: string, doc: ParsedDocument): number {
-  const slice = text.slice(doc.start, doc.end);
-  if (!slice.includes('{{')) return -1;
-  const re = /(^[ \t]*(?:-[ \t]+)?|:[ \t]+|-[ \t]+)\{\{/gm;
-  const m = re.exec(slice);
-  if (m) return doc.start + m.index + m[0].length - 2;
-  return doc.errors.length ? doc.start + slice.indexOf('{{') : -1;
+  let at = text.indexOf('{{', doc.start);
+  if (at === -1 || at >= doc.end) return -1;
+  if (doc.errors.length) return at;
+  const strings: Array<[number, number]> = [];
+  const seen = new Set<YNode>();
+  const walk = (n: YNode | null): void => {
+    if (!n || seen.has(n)) return;
+    seen.add(n);
+    if (n.kind === 'scalar') {
+      if (typeof n.value === 'string' && n.value.includes('{{')) strings.push([n.start, n.end]);
+    } else if (n.kind === 'seq') n.items.forEach(walk);
+    else for (const p of n.pairs) {
+      walk(p.key);
+      walk(p.value);
+    }
+  };
+  walk(doc.contents);
+  for (; at !== -1 && at < doc.end; at = text.indexOf('{{', at + 2)) {
+    const a = at;
+    if (!strings.some(([s, e]) => a >= s && a < e)) return at;
+  }
+  return -1;
 }
 
 /** The mapping key written at `offset` (the yaml package marks only its first character). */

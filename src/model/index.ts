@@ -6,8 +6,8 @@ export { normalizePath, isWithin } from './paths.ts';
 
 export type ContainerType = 'app' | 'init' | 'sidecar' | 'ephemeral';
 
-/** Volume sources the kubelet always mounts read-only. */
-export const READ_ONLY_SOURCES: ReadonlySet<string> = new Set(['configMap', 'secret', 'downwardAPI', 'projected']);
+/** Volume sources the kubelet always mounts read-only (an `image` volume is an OCI image, mounted ro). */
+export const READ_ONLY_SOURCES: ReadonlySet<string> = new Set(['configMap', 'secret', 'downwardAPI', 'projected', 'image']);
 
 /** Kinds whose pod template sits at spec.template.spec. */
 export const TEMPLATE_KINDS: ReadonlySet<string> = new Set([
@@ -45,9 +45,17 @@ export interface Volume {
   name: string;
   nameNode: YScalar | null;
   node: YMap;
+  /** Position in `spec.volumes`, or in the StatefulSet's `volumeClaimTemplates` for a claim template. */
+  index: number;
+  /** A StatefulSet `volumeClaimTemplates` entry: each pod gets its own PersistentVolumeClaim by this name. */
+  claimTemplate: boolean;
   /** The volume source key (`emptyDir`, `configMap`, `persistentVolumeClaim` …), or 'unknown'. */
   type: string;
-  /** configMap, secret, downwardAPI and projected volumes are always mounted read-only. */
+  /**
+   * True when every mount of the volume is read-only: configMap, secret, downwardAPI, projected and
+   * image volumes always are, and any source that sets `readOnly: true` (persistentVolumeClaim,
+   * csi, nfs, iscsi …) forces the mounts read-only.
+   */
   readOnlySource: boolean;
   emptyDir: YMap | null;
   /** `emptyDir.medium` */
@@ -162,10 +170,18 @@ function podSpecPath(obj: YMap, kind: string): string[] | null {
 function buildPod(workload: Workload, node: YMap): Pod {
   const volumesNode = asSeq(get(node, 'volumes'));
   const volumes: Volume[] = [];
-  for (const item of volumesNode?.items ?? []) {
+  volumesNode?.items.forEach((item, index) => {
     const v = asMap(item);
-    if (v) volumes.push(buildVolume(v));
-  }
+    if (v) volumes.push(buildVolume(v, index));
+  });
+  // A StatefulSet's claim templates are volumes too: its pods mount them by the template's name.
+  const claims = asSeq(getPath(workload.node, ['spec', 'volumeClaimTemplates']));
+  claims?.items.forEach((item, index) => {
+    const t = asMap(item);
+    const nameNode = asScalar(getPath(t, ['metadata', 'name']));
+    if (!t || !nameNode) return;
+    volumes.push({ name: str(nameNode) ?? '', nameNode, node: t, index, claimTemplate: true, type: 'persistentVolumeClaim', readOnlySource: false, emptyDir: null, medium: undefined, sizeLimit: undefined });
+  });
   const byName = new Map<string, Volume>();
   for (const v of volumes) if (!byName.has(v.name)) byName.set(v.name, v);
   const pod: Pod = {
@@ -193,7 +209,7 @@ function buildPod(workload: Workload, node: YMap): Pod {
   return pod;
 }
 
-function buildVolume(node: YMap): Volume {
+function buildVolume(node: YMap, index: number): Volume {
   const nameNode = asScalar(get(node, 'name'));
   let type = 'unknown';
   for (const p of node.pairs) if (p.name !== 'name') { type = p.name; break; }
@@ -203,8 +219,10 @@ function buildVolume(node: YMap): Volume {
     name: str(nameNode) ?? '',
     nameNode,
     node,
+    index,
+    claimTemplate: false,
     type,
-    readOnlySource: READ_ONLY_SOURCES.has(type),
+    readOnlySource: READ_ONLY_SOURCES.has(type) || asScalar(get(asMap(get(node, type)), 'readOnly'))?.value === true,
     emptyDir,
     medium: getStr(emptyDir, 'medium'),
     sizeLimit: getStr(emptyDir, 'sizeLimit'),
@@ -277,7 +295,10 @@ function writability(c: Container, path: string): Writability {
     return { writable: !ro, mount: null, reason: ro ? 'the root filesystem is read-only' : 'the root filesystem is writable' };
   }
   if (!m.volume) return { writable: 'unknown', mount: m, reason: `mount "${m.name}" names no volume of the pod` };
-  if (m.volume.readOnlySource) return { writable: false, mount: m, reason: `${m.volume.type} volume "${m.volume.name}" is always mounted read-only` };
+  if (m.volume.readOnlySource) {
+    const why = READ_ONLY_SOURCES.has(m.volume.type) ? 'is always mounted read-only' : `is read-only (its ${m.volume.type} source sets readOnly: true)`;
+    return { writable: false, mount: m, reason: `${m.volume.type} volume "${m.volume.name}" ${why}` };
+  }
   if (m.readOnly) return { writable: false, mount: m, reason: `volume "${m.volume.name}" is mounted with readOnly: true` };
   return { writable: true, mount: m, reason: `${m.volume.type} volume "${m.volume.name}" is mounted writable at ${m.mountPath}` };
 }

@@ -13,7 +13,7 @@ export default defineRule({
   check(pod, report) {
     const seen = new Set<string>();
     for (const v of pod.volumes) {
-      if (!v.name) continue;
+      if (!v.name || v.claimTemplate) continue;
       if (!seen.has(v.name)) {
         seen.add(v.name);
         continue;

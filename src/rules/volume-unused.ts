@@ -16,13 +16,17 @@ export default defineRule({
       for (const m of c.mounts) used.add(m.name);
       for (const d of c.deviceNames) used.add(d);
     }
-    pod.volumes.forEach((v, index) => {
-      if (!v.name || used.has(v.name)) return;
+    for (const v of pod.volumes) {
+      if (!v.name || used.has(v.name)) continue;
       report({
         at: v.nameNode ?? v.node,
-        message: `${workloadLabel(pod)} defines volume "${v.name}" (${v.type}) but no container mounts it`,
-        fixes: [{ title: `Remove volume "${v.name}"`, applicability: 'manual', edits: (e) => e.removeItem(pod.node, 'volumes', index) }],
+        message: v.claimTemplate
+          ? `${workloadLabel(pod)} has a volumeClaimTemplate "${v.name}" but no container mounts it: every pod still gets a PersistentVolumeClaim for it`
+          : `${workloadLabel(pod)} defines volume "${v.name}" (${v.type}) but no container mounts it`,
+        fixes: v.claimTemplate
+          ? []
+          : [{ title: `Remove volume "${v.name}"`, applicability: 'manual', edits: (e) => e.removeItem(pod.node, 'volumes', v.index) }],
       });
-    });
+    }
   },
 });

@@ -1,0 +1,156 @@
+/**
+ * The canonical teaching scenarios (../shared/scenarios): each analyses as its README says, and
+ * every one loads, analyses and fixes cleanly.
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze, applyFixes } from '../src/index.ts';
+import type { Analysis, ContainerInfo, MountInfo } from '../src/index.ts';
+import { lostComments, missingShared, newErrorCodes, readText, shared } from './support/shared.ts';
+
+const MISSING = missingShared(['scenarios', 'README.md']);
+if (MISSING) console.warn(`scenarios: ${MISSING}`);
+
+const errorFindings = (a: Analysis) => a.findings.filter((f) => f.severity === 'error');
+const errorDiagnostics = (a: Analysis) => a.diagnostics.filter((d) => d.severity === 'error');
+
+function container(a: Analysis, name: string): ContainerInfo {
+  const c = a.workloads.flatMap((w) => w.containers).find((x) => x.name === name);
+  if (!c) throw new Error(`no container "${name}" in ${JSON.stringify(a.workloads.map((w) => w.containers.map((x) => x.name)))}`);
+  return c;
+}
+
+function mount(c: ContainerInfo, path: string): MountInfo {
+  const m = c.mounts.find((x) => x.mountPath === path);
+  if (!m) throw new Error(`container "${c.name}" mounts nothing at ${path}`);
+  return m;
+}
+
+function isWithin(path: string, base: string): boolean {
+  return base === '/' || path === base || path.startsWith(`${base}/`);
+}
+
+/** The mount that holds `path` in the container (the longest mountPath at or above it). */
+function holder(c: ContainerInfo, path: string): MountInfo | undefined {
+  return c.mounts.filter((m) => isWithin(path, m.mountPath)).sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
+}
+
+describe.skipIf(!!MISSING)(MISSING ? 'scenarios (../shared absent: skipped)' : 'canonical scenarios', () => {
+  if (MISSING) {
+    it(`skipped: ${MISSING}`, () => {});
+    return;
+  }
+  const load = (file: string) => {
+    const text = readText(shared('scenarios', file));
+    return { text, a: analyze(text) };
+  };
+
+  it('01 nginx: no error, both emptyDirs writable, no sizeLimits', () => {
+    const { a } = load('01-nginx-readonly.yaml');
+    expect(a.diagnostics).toEqual([]);
+    expect(errorFindings(a)).toEqual([]);
+    const nginx = container(a, 'nginx');
+    expect(nginx.readOnlyRootFilesystem).toBe(true);
+    for (const path of ['/var/cache/nginx', '/var/run']) {
+      expect(mount(nginx, path)).toMatchObject({ volumeType: 'emptyDir', readOnly: false, writable: true });
+    }
+    expect(a.workloads[0]?.volumes.map((v) => [v.name, v.type, v.medium, v.sizeLimit])).toEqual([['cache', 'emptyDir', undefined, undefined], ['run', 'emptyDir', undefined, undefined]]);
+    // The README: "no /tmp (nginx itself does not need it)". rootlock warns about /tmp for every
+    // read-only container (a generic heuristic, not image knowledge); a warning, never an error.
+    for (const f of a.findings) expect([f.ruleId, f.severity]).toEqual(['tmp-not-writable', 'warning']);
+  });
+
+  it('02 five emptyDirs: no error, every mount defined and used, nothing to report', () => {
+    const { a } = load('02-multiple-writable-volumes.yaml');
+    expect(a.diagnostics).toEqual([]);
+    expect(a.findings).toEqual([]);
+    const app = container(a, 'app');
+    expect(app.readOnlyRootFilesystem).toBe(true);
+    expect(app.mounts.map((m) => [m.mountPath, m.volumeType, m.writable])).toEqual([
+      ['/tmp', 'emptyDir', true],
+      ['/var/log/app', 'emptyDir', true],
+      ['/app/cache', 'emptyDir', true],
+      ['/var/run', 'emptyDir', true],
+      ['/app/config-override', 'emptyDir', true],
+    ]);
+    const mounted = new Set(app.mounts.map((m) => m.name));
+    expect(a.workloads[0]?.volumes.every((v) => mounted.has(v.name))).toBe(true);
+  });
+
+  it('03 postgres: no error, the PVC data mount (and PGDATA below it) is writable', () => {
+    const { text, a } = load('03-postgres-persistent.yaml');
+    expect(a.diagnostics).toEqual([]);
+    expect(a.findings).toEqual([]);
+    const pg = container(a, 'postgres');
+    expect(pg.readOnlyRootFilesystem).toBe(true);
+    expect(mount(pg, '/var/lib/postgresql/data')).toMatchObject({ volumeType: 'persistentVolumeClaim', readOnly: false, writable: true });
+    const pgdata = /PGDATA\s+value: (\S+)/.exec(text)?.[1];
+    expect(pgdata).toBe('/var/lib/postgresql/data/pgdata');
+    expect(holder(pg, pgdata as string)?.writable).toBe(true);
+    for (const path of ['/var/run/postgresql', '/tmp']) expect(mount(pg, path)).toMatchObject({ volumeType: 'emptyDir', writable: true });
+  });
+
+  it('04 init container copies into a writable /shared/config; the app mounts it readOnly', () => {
+    const { a } = load('04-init-container-shared-config.yaml');
+    expect(a.diagnostics).toEqual([]);
+    expect(a.findings).toEqual([]);
+    const setup = container(a, 'setup');
+    expect(setup.type).toBe('init');
+    expect(setup.readOnlyRootFilesystem).toBe(true);
+    // `cp /config/* /shared/config/` reads a configMap and writes only to the shared emptyDir.
+    expect(mount(setup, '/config')).toMatchObject({ volumeType: 'configMap', writable: false });
+    expect(mount(setup, '/shared/config')).toMatchObject({ name: 'shared-config', volumeType: 'emptyDir', readOnly: false, writable: true });
+    expect(mount(setup, '/tmp').writable).toBe(true);
+    const app = container(a, 'app');
+    expect(app.type).toBe('app');
+    expect(mount(app, '/app/config')).toMatchObject({ name: 'shared-config', volumeType: 'emptyDir', readOnly: true, writable: false });
+    expect(mount(app, '/tmp').writable).toBe(true);
+  });
+
+  it('05 test pod: clean', () => {
+    const { a } = load('05-test-pod.yaml');
+    expect(a.diagnostics).toEqual([]);
+    expect(a.findings).toEqual([]);
+    expect(container(a, 'test')).toMatchObject({ readOnlyRootFilesystem: true });
+    expect(mount(container(a, 'test'), '/tmp').writable).toBe(true);
+  });
+
+  it('06 a Namespace: no workloads, no findings, no diagnostics', () => {
+    const { a } = load('06-namespace-restricted.yaml');
+    expect(a.workloads).toEqual([]);
+    expect(a.findings).toEqual([]);
+    expect(a.diagnostics).toEqual([]);
+  });
+
+  it('07 a volumes: fragment: no crash, a not-an-object warning naming the volumes fragment, no error', () => {
+    const { a } = load('07-memory-emptydir-fragment.yaml');
+    expect(errorDiagnostics(a)).toEqual([]);
+    expect(a.workloads).toEqual([]);
+    expect(a.findings).toEqual([]);
+    expect(a.diagnostics).toHaveLength(1);
+    const d = a.diagnostics[0];
+    expect(d).toMatchObject({ code: 'not-an-object', severity: 'warning', docIndex: 0 });
+    expect(d?.message).toMatch(/`volumes:` fragment/);
+    expect(d?.range).toMatchObject({ line: 1, column: 1 });
+  });
+
+  describe('every scenario fixes cleanly', () => {
+    const files = readdirSync(shared('scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+    it('has the seven scenarios of the README', () => {
+      expect(files).toHaveLength(7);
+    });
+    for (const file of files) {
+      it(file, () => {
+        const { text, a } = load(file);
+        const r = applyFixes(text);
+        expect(r.refused).toBeUndefined();
+        expect(newErrorCodes(a, r.analysis)).toEqual([]);
+        expect(lostComments(text, r.text)).toEqual([]);
+        expect(applyFixes(r.text).text).toBe(r.text);
+        expect(r.analysis.findings.filter((f) => f.severity === 'error')).toEqual([]);
+        // Only 01 has something to fix (the /tmp warning); the others are left byte for byte.
+        if (!file.startsWith('01-')) expect(r.text).toBe(text);
+      });
+    }
+  });
+});
