@@ -28,3 +28,6 @@ export function applyFixes(text: string, options: FixAllOptions & AnalyzeOptions
 export function applyFix(text: string, fix: { edits: Parameters<typeof applyEdits>[1] }): string {
   return applyEdits(text, fix.edits);
 }
+
+export { formEdits } from './form.ts';
+export type { FormOp, FormResult, ContainerRef, VolumeSource, Plain } from './form.ts';
