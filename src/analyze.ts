@@ -12,8 +12,8 @@ import { EditBuilder, EditContext } from './fixes/edits.ts';
 import { detectStyle } from './fixes/style.ts';
 
 export interface AnalyzeOptions {
-  /** Rules to run (default: all). */
-  rules?: readonly Rule[];
+  /** Rules to run, as rule objects or ids (default: all). */
+  rules?: readonly (Rule | string)[];
   /** Largest text analysed, in characters (default 8 MiB). */
   maxLength?: number;
 }
@@ -64,7 +64,7 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): Analysis {
   const workloads = findWorkloads(usable.map((d) => ({ index: d.index, contents: d.contents })));
   const ctx = new EditContext(text, detectStyle(text, usable.map((d) => d.contents)));
   const findings: Finding[] = [];
-  const rules = options.rules ?? allRules;
+  const rules = options.rules ? options.rules.map((r) => (typeof r === 'string' ? allRules.find((x) => x.id === r) : r)).filter((r): r is Rule => !!r) : allRules;
   for (const w of workloads) runRules(rules, w, ctx, lines, findings);
   return result(diagnostics, workloads.map((w) => workloadInfo(w, lines)), findings);
 }

@@ -1,21 +1,72 @@
 import type { TextEdit } from '../types.ts';
-import type { YMap, YNode, YPair, YSeq } from '../yaml/tree.ts';
-import { asSeq, getPair, isNullish } from '../yaml/tree.ts';
+import type { YMap, YNode, YPair, YScalar, YSeq } from '../yaml/tree.ts';
+import { asMap, asSeq, get, getPair, isNullish } from '../yaml/tree.ts';
 import type { BlockStyle, Plain } from '../yaml/render.ts';
 import { renderFlow, renderMapLines, renderScalar, renderSeqLines, renderValueAfterKey } from '../yaml/render.ts';
 import type { Container, Pod } from '../model/index.ts';
+import { styleAt } from './style.ts';
+import type { FileStyle } from './style.ts';
 
 /** What every edit builder of one analysis shares: the text, its style, and names already taken. */
 export class EditContext {
   /** Volume names that fixes of this analysis have already picked, per pod spec. */
   readonly reserved = new WeakMap<YMap, Set<string>>();
-  constructor(readonly text: string, readonly style: BlockStyle) {}
+  constructor(readonly text: string, readonly style: FileStyle) {}
+
+  /** The block style of the document holding `offset` (files may mix 2- and 4-space documents). */
+  styleAt(offset: number): BlockStyle {
+    return styleAt(this.style, offset);
+  }
 
   col(offset: number): number {
     return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
   }
   lineStart(offset: number): number {
     return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+  /**
+   * Whole lines (each ending with the EOL) to insert at `at`. At the end of a file whose last line
+   * has no line break the break goes before them instead, so the file still ends without one.
+   */
+  linesAt(at: number, lines: string): string {
+    if (at !== this.text.length || this.text.endsWith('\n') || !lines.endsWith(this.style.eol)) return lines;
+    return this.style.eol + lines.slice(0, lines.length - this.style.eol.length);
+  }
+  /**
+   * What goes before a new entry of a flow collection whose last entry starts at `lastStart`: `, `
+   * on one line; a comma, a line break and the entry's indentation when each entry has a line of
+   * its own (pretty-printed JSON), so the new entry gets its own line too.
+   */
+  flowSeparator(lastStart: number, inline = ', '): string {
+    const ls = this.lineStart(lastStart);
+    return /^[ \t]*$/.test(this.text.slice(ls, lastStart)) ? ',' + this.style.eol + ' '.repeat(lastStart - ls) : inline;
+  }
+  /**
+   * The ` # comment` that follows `end` on its line, when `ownLine` entries are being added after
+   * it: the new entry goes below the comment, which stays with the entry it was written for.
+   */
+  commentAfter(end: number, ownLine: boolean): string {
+    if (!ownLine) return '';
+    const nl = this.text.indexOf('\n', end);
+    const rest = this.text.slice(end, nl === -1 ? this.text.length : nl).replace(/\r$/, '');
+    return /^[ \t]+#/.test(rest) ? rest : '';
+  }
+  /**
+   * The indentation step of a flow collection spread over lines (pretty-printed JSON: `{` and its
+   * first entry on different lines), or undefined when it is written on one line.
+   */
+  spreadUnit(n: YNode): number | undefined {
+    if (n.kind === 'scalar') return undefined;
+    const first = n.kind === 'map' ? n.pairs[0]?.key.start : n.items[0]?.start;
+    if (first === undefined || this.lineStart(first) === this.lineStart(n.start)) return undefined;
+    const ls = this.lineStart(n.start);
+    const indent = /^[ ]*/.exec(this.text.slice(ls, n.start))?.[0].length ?? 0;
+    const unit = this.col(first) - indent;
+    return unit > 0 && unit <= 8 ? unit : undefined;
+  }
+  /** `x` as JSON spread over lines, `unit` spaces a level, its later lines indented by `col`. */
+  prettyJson(x: Plain, unit: number, col: number): string {
+    return JSON.stringify(x, null, unit).split('\n').join(this.style.eol + ' '.repeat(col));
   }
   /** Where a line inserted after the node ending at `end` goes: the start of the next line. */
   lineAfter(end: number): number {
@@ -54,6 +105,13 @@ export class EditBuilder {
       const rest = nest(path.slice(i + 1), value);
       const pair = getPair(cur, key);
       if (!pair) {
+        // A map that only comes in through `<<: *anchor`: edit it there. A local key would
+        // replace the merged map whole and drop its other keys.
+        const merged = i < path.length - 1 ? asMap(get(cur, key)) : null;
+        if (merged) {
+          cur = merged;
+          continue;
+        }
         this.insertEntries(cur, { [key]: rest });
         return this;
       }
@@ -80,13 +138,18 @@ export class EditBuilder {
   /** Appends `item` to the sequence at `key` in `map`, creating the key when missing. */
   append(map: YMap, key: string, item: Plain): this {
     const pair = getPair(map, key);
-    if (!pair) {
+    // A list written once and used in several places — an `&anchor` list, or one that comes in
+    // through `<<: *anchor` — is extended where it is written: a local key would replace the
+    // merged list whole. One fix per pass may extend it; the others see the result next pass
+    // (two containers sharing a list must not both add a mount at /tmp).
+    const merged = pair ? null : asSeq(get(map, key));
+    if (!pair && !merged) {
       this.insertEntries(map, { [key]: [item] });
       return this;
     }
-    const seq = asSeq(pair.value);
+    const seq = merged ?? asSeq(pair?.value);
     if (!seq) {
-      if (isNullish(pair.value)) this.replaceValue(map, pair, [item]);
+      if (pair && isNullish(pair.value)) this.replaceValue(map, pair, [item]);
       return this;
     }
     const pend = this.pending.get(seq);
@@ -95,25 +158,34 @@ export class EditBuilder {
       pend.edit.text = pend.render(pend.value);
       return this;
     }
+    if (merged || seq.aliased || map.aliased) this.locks.push(`${seq.start}:+`);
     const ctx = this.ctx;
     const last = seq.items[seq.items.length - 1];
     let edit: TextEdit;
     let render: (v: Obj) => string;
     if (seq.flow) {
-      const json = isJsonish(seq, ctx.text);
+      const fmt = flowFormat(seq, ctx.text);
       if (!last) {
         edit = { start: seq.start + 1, end: seq.start + 1, text: '' };
-        render = (v) => (v.items as Plain[]).map((x) => renderFlow(x, json)).join(', ');
+        render = (v) => (v.items as Plain[]).map((x) => flowValue(x, fmt)).join(fmt.sep);
+        // a second fix filling the same `[]` in this pass would write `[a b]`: one per pass
+        this.locks.push(`${seq.start}:[]`);
       } else {
-        edit = { start: last.end, end: last.end, text: '' };
-        render = (v) => (v.items as Plain[]).map((x) => ', ' + renderFlow(x, json)).join('');
+        const sep = ctx.flowSeparator(last.start, fmt.sep);
+        const after = ctx.commentAfter(last.end, sep !== fmt.sep);
+        edit = { start: last.end, end: last.end + after.length, text: '' };
+        // pretty-printed JSON whose last item is spread over lines: spread the new items too
+        const unit = sep !== fmt.sep && fmt.json && !fmt.compact ? ctx.spreadUnit(last) : undefined;
+        const col = ctx.col(last.start);
+        render = (v) => (v.items as Plain[]).map((x, i) => (i === 0 && after ? ',' + after + sep.slice(1) : sep) + (unit ? ctx.prettyJson(x, unit, col) : flowValue(x, fmt))).join('');
       }
     } else {
       const at = ctx.lineAfter(last ? last.end : seq.end);
       const col = ctx.col(seq.start);
-      const lead = at === ctx.text.length && !ctx.text.endsWith('\n') ? ctx.style.eol : '';
       edit = { start: at, end: at, text: '' };
-      render = (v) => lead + renderSeqLines(v.items as Plain[], col, ctx.style);
+      const firstItem = seq.items[0];
+      const style = withQuotes(ctx.styleAt(seq.start), firstItem && firstItem.kind === 'map' ? firstItem.pairs[0]?.key : undefined);
+      render = (v) => ctx.linesAt(at, renderSeqLines(v.items as Plain[], col, style));
     }
     const value: Obj = { items: [item] };
     edit.text = render(value);
@@ -125,7 +197,7 @@ export class EditBuilder {
   /** Replaces a scalar node's text with a new scalar. */
   replaceScalar(node: YNode, value: string | number | boolean | null): this {
     const json = node.kind === 'scalar' && node.style === 'double' && this.ctx.text[node.start] === '"' && isJsonContext(this.ctx.text, node.start);
-    this.edits.push({ start: node.start, end: node.end, text: json ? JSON.stringify(value) : renderScalar(value) });
+    this.edits.push({ start: node.start, end: node.end, text: quotedLike(node, value) ?? (json ? JSON.stringify(value) : renderScalar(value)) });
     return this;
   }
 
@@ -211,20 +283,29 @@ export class EditBuilder {
     let edit: TextEdit;
     let render: (v: Obj) => string;
     if (map.flow) {
-      const json = isJsonish(map, ctx.text);
+      const fmt = flowFormat(map, ctx.text);
       if (map.firstKeyStart < 0) {
         edit = { start: map.start + 1, end: map.start + 1, text: '' };
-        render = (v) => flowEntries(v, json);
+        render = (v) => flowEntries(v, fmt, fmt.sep);
+        this.locks.push(`${map.start}:{}`);
       } else {
-        edit = { start: map.lastValueEnd, end: map.lastValueEnd, text: '' };
-        render = (v) => ', ' + flowEntries(v, json);
+        const lastKey = map.pairs[map.pairs.length - 1]?.key;
+        const sep = lastKey ? ctx.flowSeparator(lastKey.start, fmt.sep) : fmt.sep;
+        const after = ctx.commentAfter(map.lastValueEnd, sep !== fmt.sep);
+        edit = { start: map.lastValueEnd, end: map.lastValueEnd + after.length, text: '' };
+        // pretty-printed JSON: a new object or list is spread over lines like its siblings are
+        // (the last sibling that holds one decides; with none, the map itself)
+        const sibling = [...map.pairs].reverse().find((p) => p.value && p.value.kind !== 'scalar' && (p.value.kind === 'map' ? p.value.pairs.length : p.value.items.length))?.value;
+        const unit = lastKey && sep !== fmt.sep && fmt.json && !fmt.compact ? ctx.spreadUnit(sibling ?? map) : undefined;
+        const col = lastKey ? ctx.col(lastKey.start) : 0;
+        render = (v) => (after ? ',' + after + sep.slice(1) : sep) + flowEntries(v, fmt, sep, unit ? (x) => ctx.prettyJson(x, unit, col) : undefined);
       }
     } else {
       const at = ctx.lineAfter(map.lastValueEnd >= 0 ? map.lastValueEnd : map.end);
       const col = ctx.col(map.firstKeyStart >= 0 ? map.firstKeyStart : map.start);
-      const lead = at === ctx.text.length && !ctx.text.endsWith('\n') ? ctx.style.eol : '';
       edit = { start: at, end: at, text: '' };
-      render = (v) => lead + renderMapLines(v, col, ctx.style);
+      const style = withQuotes(ctx.styleAt(map.start), map.pairs[0]?.key);
+      render = (v) => ctx.linesAt(at, renderMapLines(v, col, style));
     }
     for (const k of Object.keys(entries)) this.locks.push(`${map.start}:${k}`);
     const value: Obj = { ...entries };
@@ -242,13 +323,13 @@ export class EditBuilder {
     const isScalarValue = value === null || typeof value !== 'object';
     if (isScalarValue) {
       const json = map.flow && isJsonish(map, ctx.text);
-      const text = json ? JSON.stringify(value) : renderScalar(value);
+      const text = (v ? quotedLike(v, value) : undefined) ?? (json ? JSON.stringify(value) : renderScalar(value));
       if (v && v.kind === 'scalar' && v.empty) this.edits.push({ start: vStart, end: vStart, text: ' ' + text });
       else this.edits.push({ start: vStart, end: vEnd, text });
       return;
     }
     if (map.flow) {
-      const text = renderFlow(value, isJsonish(map, ctx.text));
+      const text = flowValue(value, flowFormat(map, ctx.text));
       if (v && v.kind === 'scalar' && v.empty) this.edits.push({ start: vStart, end: vStart, text: ' ' + text });
       else this.edits.push({ start: vStart, end: vEnd, text });
       return;
@@ -267,9 +348,9 @@ export class EditBuilder {
     }
     const keyCol = ctx.col(pair.key.start);
     const at = ctx.lineAfter(Math.max(vEnd, pair.key.end));
-    const lead = at === ctx.text.length && !ctx.text.endsWith('\n') ? ctx.style.eol : '';
     const edit: TextEdit = { start: at, end: at, text: '' };
-    const render = (o: Obj): string => lead + renderValueAfterKey(o.v as Plain, keyCol, ctx.style).slice(ctx.style.eol.length);
+    const style = withQuotes(ctx.styleAt(pair.key.start), pair.key);
+    const render = (o: Obj): string => ctx.linesAt(at, renderValueAfterKey(o.v as Plain, keyCol, style).slice(style.eol.length));
     const holder: Obj = { v: value };
     edit.text = render(holder);
     this.locks.push(`${pair.key.start}:=`);
@@ -328,8 +409,49 @@ function insideQuotes(line: string, at: number): boolean {
   return single || double;
 }
 
-function flowEntries(v: Obj, json: boolean): string {
-  return Object.entries(v).map(([k, x]) => `${json ? JSON.stringify(k) : renderScalar(k)}: ${renderFlow(x, json)}`).join(', ');
+/** The style with the quotes of `key`, when the user quotes the keys there (`"name": "web"`). */
+function withQuotes(style: BlockStyle, key: YScalar | undefined): BlockStyle {
+  return key && (key.style === 'double' || key.style === 'single') ? { ...style, quote: key.style } : style;
+}
+
+/**
+ * A new string value in the quotes of the scalar it replaces (`name: "cahce"` → `name: "cache"`),
+ * so the user's quoting survives; undefined when the old scalar was not quoted or the new value is
+ * not a string (a boolean must lose its quotes to be a boolean).
+ */
+function quotedLike(old: YNode, value: string | number | boolean | null): string | undefined {
+  if (old.kind !== 'scalar' || old.empty || typeof value !== 'string') return undefined;
+  if (old.style === 'double') return JSON.stringify(value);
+  if (old.style === 'single') return `'${value.replace(/'/g, "''")}'`;
+  return undefined;
+}
+
+/** How new entries of a flow collection are written: YAML or JSON, and minified JSON's separators. */
+interface FlowFormat {
+  json: boolean;
+  /** Minified JSON (`{"a":1,"b":2}`): no space after `:` and `,`. */
+  compact: boolean;
+  sep: string;
+}
+
+function flowFormat(n: YMap | YSeq, text: string): FlowFormat {
+  const json = isJsonish(n, text);
+  const compact = json && isCompactJson(text);
+  return { json, compact, sep: compact ? ',' : ', ' };
+}
+
+function flowValue(x: Plain, fmt: FlowFormat): string {
+  return fmt.compact ? JSON.stringify(x) : renderFlow(x, fmt.json);
+}
+
+function flowEntries(v: Obj, fmt: FlowFormat, sep: string, value?: (x: Plain) => string): string {
+  const colon = fmt.compact ? ':' : ': ';
+  return Object.entries(v).map(([k, x]) => `${fmt.json ? JSON.stringify(k) : renderScalar(k)}${colon}${value ? value(x) : flowValue(x, fmt)}`).join(sep);
+}
+
+/** True for minified JSON: the document's first key is followed by `:` with no space. */
+function isCompactJson(text: string): boolean {
+  return /^\s*[[{][\s[{]*"(?:[^"\\]|\\.)*":\S/.test(text.slice(0, 2000).replace(/^\uFEFF/, ''));
 }
 
 function nest(path: readonly string[], value: Plain): Plain {

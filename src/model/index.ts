@@ -248,7 +248,7 @@ function buildContainer(pod: Pod, node: YMap, list: Container['list'], type: Con
       nameNode: mountNameNode,
       index: mountsNode ? mountsNode.items.indexOf(item) : 0,
       node: m,
-      mountPath: normalizePath(str(mountPathNode) ?? ''),
+      mountPath: str(mountPathNode) ? normalizePath(str(mountPathNode) as string) : '',
       mountPathNode,
       readOnly: readOnlyNode?.value === true,
       readOnlyNode,

@@ -1,5 +1,5 @@
-import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
-import type { Document, Node as YamlNode, Alias } from 'yaml';
+import { parseAllDocuments, isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node as YamlNode, Alias, Scalar } from 'yaml';
 import type { YMap, YNode, YPair, YScalar, YSeq, ScalarStyle } from './tree.ts';
 
 export interface ParseProblem {
@@ -48,7 +48,11 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedDocum
     if (errors.length === 0 && doc.contents) {
       const conv = new Converter(doc);
       contents = conv.node(doc.contents as YamlNode);
-      if (conv.aliasCount > 0) {
+      if (conv.unresolved.length) {
+        errors.push(...conv.unresolved);
+        contents = null;
+      }
+      if (contents && conv.aliasCount > 0) {
         const size = expandedSize(contents, maxExpanded);
         if (size > maxExpanded) {
           const at = conv.firstAlias ?? [0, 0];
@@ -76,6 +80,8 @@ class Converter {
   private readonly seen = new Map<YamlNode, YNode>();
   aliasCount = 0;
   firstAlias: [number, number] | undefined;
+  /** Aliases that name no anchor defined before them (the yaml package leaves them null). */
+  readonly unresolved: ParseProblem[] = [];
   constructor(private readonly doc: Document.Parsed) {}
 
   node(n: YamlNode | Alias | null | undefined): YNode {
@@ -140,6 +146,7 @@ class Converter {
     const [start, end] = a.range ?? [0, 0];
     this.firstAlias ??= [start, end];
     const target = a.resolve(this.doc) as YamlNode | undefined;
+    if (!target) this.unresolved.push({ code: 'UNRESOLVED_ALIAS', message: `Alias *${a.source} names no anchor &${a.source} defined before it (an anchor must come before its aliases; Kubernetes rejects the document)`, start, end });
     const node = target ? this.node(target) : emptyScalar(start);
     node.aliased = true;
     return { node, start, end };

@@ -9,6 +9,16 @@ export interface BlockStyle {
   /** True when sequence dashes are indented under their key (`key:\n  - a`), false when flush (`key:\n- a`). */
   indentSequences: boolean;
   eol: string;
+  /** Spaces between a dash and the first key of a map item: 1 for `- name`, 3 for `-   name` (default 1). */
+  dashGap?: number;
+  /** Quote new keys and string values like this (the siblings' keys are quoted so); plain when unset. */
+  quote?: 'double' | 'single';
+}
+
+/** A string key or value in the style's quotes, or undefined when the style has none. */
+function quoted(v: string | number | boolean | null, style: BlockStyle): string | undefined {
+  if (typeof v !== 'string' || !style.quote) return undefined;
+  return style.quote === 'double' ? JSON.stringify(v) : `'${v.replace(/'/g, "''")}'`;
 }
 
 /** A scalar as YAML 1.1 would read it back unchanged: quoted only where needed. */
@@ -48,7 +58,7 @@ export function renderMapLines(map: { [key: string]: Plain }, col: number, style
   let out = '';
   const pad = ' '.repeat(col);
   for (const [k, v] of Object.entries(map)) {
-    out += pad + renderKey(k) + ':' + renderValueAfterKey(v, col, style);
+    out += pad + (quoted(k, style) ?? renderKey(k)) + ':' + renderValueAfterKey(v, col, style);
   }
   return out;
 }
@@ -63,17 +73,18 @@ export function renderValueAfterKey(v: Plain, col: number, style: BlockStyle): s
     if (Object.keys(v).length === 0) return ' {}' + style.eol;
     return style.eol + renderMapLines(v, col + style.indent, style);
   }
-  return ' ' + renderScalar(v) + style.eol;
+  return ' ' + (quoted(v, style) ?? renderScalar(v)) + style.eol;
 }
 
 /** `- item` lines with the dash at `col`. */
 export function renderSeqLines(items: Plain[], col: number, style: BlockStyle): string {
   let out = '';
   const pad = ' '.repeat(col);
+  const gap = Math.max(1, style.dashGap ?? 1);
   for (const item of items) {
     if (isObj(item) && Object.keys(item).length > 0) {
-      const inner = renderMapLines(item, col + 2, style);
-      out += pad + '- ' + inner.slice(col + 2);
+      const inner = renderMapLines(item, col + 1 + gap, style);
+      out += pad + '-' + ' '.repeat(gap) + inner.slice(col + 1 + gap);
     } else if (Array.isArray(item) && item.length > 0) {
       out += pad + '-' + style.eol + renderSeqLines(item, col + 2, style);
     } else {
