@@ -1,11 +1,12 @@
-import type { Analysis, Diagnostic, Finding, Fix, Severity, WorkloadInfo } from './types.ts';
+import type { Analysis, ContainerInfo, Diagnostic, Finding, Fix, Prediction, Severity, WorkloadInfo } from './types.ts';
 import { LineIndex } from './text.ts';
 import { parseYaml } from './yaml/parse.ts';
 import type { ParsedDocument } from './yaml/parse.ts';
 import type { YNode } from './yaml/tree.ts';
 import { asMap, get, getStr } from './yaml/tree.ts';
 import { findWorkloads } from './model/index.ts';
-import type { Workload } from './model/index.ts';
+import { containerWrites } from './model/writes.ts';
+import type { Container, Workload } from './model/index.ts';
 import { rules as allRules } from './rules/index.ts';
 import type { Report, Rule } from './rules/define.ts';
 import { EditBuilder, EditContext } from './fixes/edits.ts';
@@ -66,7 +67,13 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): Analysis {
   const findings: Finding[] = [];
   const rules = options.rules ? options.rules.map((r) => (typeof r === 'string' ? allRules.find((x) => x.id === r) : r)).filter((r): r is Rule => !!r) : allRules;
   for (const w of workloads) runRules(rules, w, ctx, lines, findings);
-  return result(diagnostics, workloads.map((w) => workloadInfo(w, lines)), findings);
+  const byWorkload = new Map<number, Finding[]>();
+  for (const f of findings) {
+    const list = byWorkload.get(f.workload);
+    if (list) list.push(f);
+    else byWorkload.set(f.workload, [f]);
+  }
+  return result(diagnostics, workloads.map((w) => workloadInfo(w, lines, byWorkload.get(w.index) ?? [])), findings);
 }
 
 function runRules(rules: readonly Rule[], w: Workload, ctx: EditContext, lines: LineIndex, out: Finding[]): void {
@@ -97,7 +104,7 @@ function runRules(rules: readonly Rule[], w: Workload, ctx: EditContext, lines: 
   }
 }
 
-function workloadInfo(w: Workload, lines: LineIndex): WorkloadInfo {
+function workloadInfo(w: Workload, lines: LineIndex, mine: Finding[]): WorkloadInfo {
   const pod = w.pod;
   return {
     kind: w.kind,
@@ -112,6 +119,8 @@ function workloadInfo(w: Workload, lines: LineIndex): WorkloadInfo {
       name: c.name,
       type: c.type,
       image: c.image,
+      knowledge: knowledgeInfo(c),
+      predicted: predictions(c, mine),
       readOnlyRootFilesystem: c.readOnlyRootFilesystem === true,
       range: lines.range(c.node.start, c.node.end),
       mounts: c.mounts.map((m) => ({
@@ -126,6 +135,32 @@ function workloadInfo(w: Workload, lines: LineIndex): WorkloadInfo {
     })),
     volumes: pod.volumes.map((v) => ({ name: v.name, type: v.type, readOnlySource: v.readOnlySource, medium: v.medium, sizeLimit: v.sizeLimit, range: lines.range(v.node.start, v.node.end) })),
   };
+}
+
+function knowledgeInfo(c: Container): ContainerInfo['knowledge'] {
+  const w = containerWrites(c);
+  if (!w.image && !w.runtimes.length) return undefined;
+  return { id: w.image?.knowledge.id ?? w.runtimes[0]?.id ?? '', title: w.image?.knowledge.title ?? w.runtimes.map((r) => r.title).join(', '), runtimes: w.runtimes.map((r) => r.id), versionAssumed: w.image?.versionAssumed ?? false };
+}
+
+/** For a read-only container: each path it writes that is not writable, with the program's error. */
+function predictions(c: Container, findings: Finding[]): Prediction[] {
+  if (c.readOnlyRootFilesystem !== true || c.type === 'ephemeral' || c.pod.os === 'windows') return [];
+  const out: Prediction[] = [];
+  for (const n of containerWrites(c).needs) {
+    if (n.advice || n.writability.writable !== false) continue;
+    const f = findings.find((x) => x.container === c.name && x.range.start === n.at.start && x.severity === 'error');
+    out.push({
+      path: n.path,
+      what: n.what,
+      error: n.error,
+      reason: n.writability.mount ? n.writability.reason : 'the root filesystem is read-only',
+      origin: n.origin,
+      fix: f?.fixes[0]?.title,
+      source: n.knowledge?.source?.url,
+    });
+  }
+  return out;
 }
 
 function result(diagnostics: Diagnostic[], workloads: WorkloadInfo[], findings: Finding[]): Analysis {

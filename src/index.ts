@@ -31,3 +31,6 @@ export function applyFix(text: string, fix: { edits: Parameters<typeof applyEdit
 
 export { formEdits } from './form.ts';
 export type { FormOp, FormResult, ContainerRef, VolumeSource, Plain } from './form.ts';
+
+export { formView } from './formView.ts';
+export type { FormView, WorkloadView, ContainerView, ContainerSecurityView, PodSecurityView, VolumeView, VolumeSourceView, MountView, FormViewSyntaxError } from './formView.ts';

@@ -79,10 +79,32 @@ export interface MountInfo {
   range: SourceRange;
 }
 
+/** What would fail at start-up if the container ran as written. */
+export interface Prediction {
+  /** The path the program writes. */
+  path: string;
+  /** What it keeps there. */
+  what: string;
+  /** The program's own error line. */
+  error: string;
+  /** Why the path is not writable: the read-only root, or a read-only mount. */
+  reason: string;
+  /** Where the fact comes from: the image, its runtime, an env var, or the command. */
+  origin: 'image' | 'runtime' | 'env' | 'command';
+  /** The fix that prevents it (the title of the finding's first fix), when there is one. */
+  fix: string | undefined;
+  /** The source the fact was read from. */
+  source: string | undefined;
+}
+
 export interface ContainerInfo {
   name: string;
   type: ContainerType;
   image: string | undefined;
+  /** What rootlock knows of the image: its knowledge entry, or undefined for an image it does not know. */
+  knowledge: { id: string; title: string; runtimes: string[]; versionAssumed: boolean } | undefined;
+  /** What would fail at start-up as written (read-only containers only), in the order it would happen. */
+  predicted: Prediction[];
   /** True only when the container itself sets readOnlyRootFilesystem: true. */
   readOnlyRootFilesystem: boolean;
   range: SourceRange;

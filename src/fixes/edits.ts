@@ -2,7 +2,7 @@ import type { TextEdit } from '../types.ts';
 import type { YMap, YNode, YPair, YScalar, YSeq } from '../yaml/tree.ts';
 import { asMap, asSeq, get, getPair, isNullish } from '../yaml/tree.ts';
 import type { BlockStyle, Plain } from '../yaml/render.ts';
-import { renderFlow, renderMapLines, renderScalar, renderSeqLines, renderValueAfterKey } from '../yaml/render.ts';
+import { renderFlow, renderMapLines, renderScalar, renderSeqLines, renderValueAfterKey, COMMENT_KEY, withoutComments } from '../yaml/render.ts';
 import type { Container, Pod } from '../model/index.ts';
 import { styleAt } from './style.ts';
 import type { FileStyle } from './style.ts';
@@ -66,7 +66,7 @@ export class EditContext {
   }
   /** `x` as JSON spread over lines, `unit` spaces a level, its later lines indented by `col`. */
   prettyJson(x: Plain, unit: number, col: number): string {
-    return JSON.stringify(x, null, unit).split('\n').join(this.style.eol + ' '.repeat(col));
+    return JSON.stringify(withoutComments(x), null, unit).split('\n').join(this.style.eol + ' '.repeat(col));
   }
   /** Where a line inserted after the node ending at `end` goes: the start of the next line. */
   lineAfter(end: number): number {
@@ -259,13 +259,54 @@ export class EditBuilder {
     return name;
   }
 
+  /** A container name not used in the pod. */
+  uniqueContainerName(pod: Pod, base: string): string {
+    const taken = new Set(pod.containers.map((c) => c.name));
+    const clean = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 55) || 'init';
+    let name = clean;
+    for (let n = 2; taken.has(name); n++) name = `${clean}-${n}`;
+    return name;
+  }
+
   /** Adds an emptyDir volume to the pod and mounts it in the container; returns the volume name. */
-  addEmptyDir(pod: Pod, c: Container, opts: { path: string; name?: string; medium?: string; sizeLimit?: string }): string {
+  /**
+   * Gives `c` a writable volume at `path` of the kind the path wants: a disk or memory emptyDir,
+   * or persistent storage — a volumeClaimTemplate in a StatefulSet, else a PersistentVolumeClaim
+   * volume whose claim the user must create (the fix says so in a comment beside it).
+   */
+  addWritableVolume(pod: Pod, c: Container, opts: { path: string; kind: 'emptyDir' | 'memory' | 'persistent'; sizeLimit?: string; name?: string; comment?: string }): string {
+    if (opts.kind !== 'persistent') {
+      return this.addEmptyDir(pod, c, { path: opts.path, ...(opts.name ? { name: opts.name } : {}), ...(opts.kind === 'memory' ? { medium: 'Memory' } : {}), ...(opts.sizeLimit ? { sizeLimit: opts.sizeLimit } : {}), ...(opts.comment ? { comment: opts.comment } : {}) });
+    }
+    const name = this.uniqueVolumeName(pod, opts.name ?? nameForPath(opts.path));
+    const w = pod.workload;
+    if (w.kind === 'StatefulSet' && w.podPath.join('.') === 'spec.template.spec') {
+      const spec = w.node.pairs.find((p) => p.name === 'spec')?.value;
+      if (spec && spec.kind === 'map') {
+        this.append(spec, 'volumeClaimTemplates', {
+          [COMMENT_KEY]: `rootlock: ${opts.comment ? `${opts.comment}; ` : ''}check the size and storageClassName before you apply`,
+          metadata: { name },
+          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: opts.sizeLimit ?? '1Gi' } } },
+        });
+        this.append(c.node, 'volumeMounts', { name, mountPath: opts.path });
+        return name;
+      }
+    }
+    this.append(pod.node, 'volumes', {
+      [COMMENT_KEY]: `rootlock: create the PersistentVolumeClaim "${w.name}-${name}" (or name an existing claim)${opts.comment ? ` — ${opts.comment}` : ''}`,
+      name,
+      persistentVolumeClaim: { claimName: `${w.name}-${name}` },
+    });
+    this.append(c.node, 'volumeMounts', { name, mountPath: opts.path });
+    return name;
+  }
+
+  addEmptyDir(pod: Pod, c: Container, opts: { path: string; name?: string; medium?: string; sizeLimit?: string; comment?: string }): string {
     const name = this.uniqueVolumeName(pod, opts.name ?? nameForPath(opts.path));
     const emptyDir: Obj = {};
     if (opts.medium) emptyDir.medium = opts.medium;
     if (opts.sizeLimit) emptyDir.sizeLimit = opts.sizeLimit;
-    this.append(pod.node, 'volumes', { name, emptyDir });
+    this.append(pod.node, 'volumes', opts.comment ? { [COMMENT_KEY]: opts.comment, name, emptyDir } : { name, emptyDir });
     this.append(c.node, 'volumeMounts', { name, mountPath: opts.path });
     return name;
   }
@@ -441,12 +482,12 @@ function flowFormat(n: YMap | YSeq, text: string): FlowFormat {
 }
 
 function flowValue(x: Plain, fmt: FlowFormat): string {
-  return fmt.compact ? JSON.stringify(x) : renderFlow(x, fmt.json);
+  return fmt.compact ? JSON.stringify(withoutComments(x)) : renderFlow(x, fmt.json);
 }
 
 function flowEntries(v: Obj, fmt: FlowFormat, sep: string, value?: (x: Plain) => string): string {
   const colon = fmt.compact ? ':' : ': ';
-  return Object.entries(v).map(([k, x]) => `${fmt.json ? JSON.stringify(k) : renderScalar(k)}${colon}${value ? value(x) : flowValue(x, fmt)}`).join(sep);
+  return Object.entries(v).filter(([k]) => k !== COMMENT_KEY).map(([k, x]) => `${fmt.json ? JSON.stringify(k) : renderScalar(k)}${colon}${value ? value(x) : flowValue(x, fmt)}`).join(sep);
 }
 
 /** True for minified JSON: the document's first key is followed by `:` with no space. */
@@ -489,9 +530,20 @@ function isJsonContext(text: string, offset: number): boolean {
   return head.startsWith('{') || head.startsWith('[');
 }
 
-/** `/var/cache/nginx` → `var-cache-nginx`; `/tmp` → `tmp`. */
+/** Directory names that say what a path is for rather than whose it is. */
+const GENERIC = new Set(['var', 'usr', 'local', 'opt', 'srv', 'lib', 'share', 'bitnami', 'app']);
+const PURPOSE_WORDS = new Set(['cache', 'run', 'log', 'logs', 'tmp', 'temp', 'lib', 'spool', 'data', 'conf', 'config', 'etc']);
+
+/**
+ * A readable volume name for a path: `/tmp` → `tmp`, `/var/run` → `run`, `/var/cache/nginx` →
+ * `nginx-cache`, `/var/lib/postgresql/data` → `postgresql-data`, `/var/run/postgresql` →
+ * `postgresql-run`.
+ */
 export function nameForPath(path: string): string {
-  const segs = path.split('/').filter(Boolean);
-  const tail = segs.slice(-2).join('-');
-  return tail || 'root';
+  const segs = path.split('/').filter((s) => s && s !== '.');
+  const meaningful = segs.filter((s, i) => !(GENERIC.has(s) && i < segs.length - 1));
+  if (meaningful.length === 0) return segs[segs.length - 1] ?? 'root';
+  if (meaningful.length === 1) return meaningful[0] as string;
+  const [a, b] = meaningful.slice(-2) as [string, string];
+  return PURPOSE_WORDS.has(a) && !PURPOSE_WORDS.has(b) ? `${b}-${a}` : `${a}-${b}`;
 }

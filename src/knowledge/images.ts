@@ -32,6 +32,7 @@ export const images: readonly ImageKnowledge[] = [
     id: 'nginx',
     title: 'nginx (Docker official image)',
     repositories: ['nginx', 'library/nginx'],
+    tmpNotNeeded: true,
     user: {
       uid: 0,
       name: 'root',

@@ -93,16 +93,32 @@ function matchLength(path: string, repo: string): number {
   return path === r || path.endsWith(`/${r}`) ? r.length : -1;
 }
 
+/** Normalised repository → entry, built once per list: matching is a few map look-ups. */
+const indexes = new WeakMap<readonly { repositories: string[] }[], Map<string, { repositories: string[] }>>();
+
+function indexOf<T extends { repositories: string[] }>(entries: readonly T[]): Map<string, T> {
+  let index = indexes.get(entries) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const entry of entries) for (const repo of entry.repositories) {
+      const r = normalizeRepository(repo);
+      if (!index.has(r)) index.set(r, entry);
+    }
+    indexes.set(entries, index);
+  }
+  return index;
+}
+
 function bestMatch<T extends { repositories: string[] }>(entries: readonly T[], repository: string): { entry: T; length: number } | undefined {
   const path = normalizeRepository(repository);
-  let best: { entry: T; length: number } | undefined;
-  for (const entry of entries) {
-    for (const repo of entry.repositories) {
-      const length = matchLength(path, repo);
-      if (length >= 0 && (best === undefined || length > best.length)) best = { entry, length };
-    }
+  const index = indexOf(entries);
+  // the whole path first, then ever shorter suffixes after a `/`: the first hit is the longest
+  for (let at = 0; at !== -1 && at <= path.length; at = path.indexOf('/', at) + 1 || -1) {
+    const suffix = path.slice(at);
+    const entry = index.get(suffix);
+    if (entry) return { entry, length: suffix.length };
   }
-  return best;
+  return undefined;
 }
 
 /**

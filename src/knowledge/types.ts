@@ -74,6 +74,11 @@ export interface ImageKnowledge {
    * when its repository path is one of these or ends with `/` + one of these (a mirror).
    */
   repositories: string[];
+  /**
+   * Set when the sources say the program writes nothing to /tmp (nginx's docs name exactly two
+   * writable places): rootlock then leaves out its generic "/tmp is not writable" warning.
+   */
+  tmpNotNeeded?: boolean;
   /** Default user; `uid: 0` means the image starts as root. */
   user?: {
     uid: number;

@@ -1,8 +1,8 @@
 import type { YMap, YNode, YScalar, YSeq } from '../yaml/tree.ts';
 import { asMap, asScalar, asSeq, get, getPair, getPath, getStr, str } from '../yaml/tree.ts';
-import { isWithin, normalizePath } from './paths.ts';
+import { canonicalPath, isWithin, normalizePath } from './paths.ts';
 
-export { normalizePath, isWithin } from './paths.ts';
+export { normalizePath, isWithin, canonicalPath } from './paths.ts';
 
 export type ContainerType = 'app' | 'init' | 'sidecar' | 'ephemeral';
 
@@ -104,8 +104,33 @@ export interface Container {
   readOnlyRootFilesystemNode: YNode | null;
   mounts: Mount[];
   mountsNode: YSeq | null;
+  /** `env` entries in order; a later entry of the same name wins, as in Kubernetes. */
+  env: EnvVar[];
+  /** True when the container also takes variables from `envFrom` (their names are not known here). */
+  envFrom: boolean;
+  /** `command` and `args` as written, with their nodes (null when absent or not a list). */
+  command: ArgvPart | null;
+  args: ArgvPart | null;
+  workingDir: string | undefined;
+  /** runAsUser of the container, else of the pod. */
+  runAsUser: number | undefined;
   /** Whether `path` can be written, decided by the most specific mount, else by the root filesystem. */
   writableAt(path: string): Writability;
+}
+
+export interface EnvVar {
+  name: string;
+  /** The literal value; undefined when it comes from `valueFrom` (a ConfigMap, Secret or field). */
+  value: string | undefined;
+  fromValueFrom: boolean;
+  node: YMap;
+  valueNode: YScalar | null;
+}
+
+export interface ArgvPart {
+  values: string[];
+  nodes: YScalar[];
+  node: YSeq;
 }
 
 export interface Document {
@@ -272,18 +297,58 @@ function buildContainer(pod: Pod, node: YMap, list: Container['list'], type: Con
     readOnlyRootFilesystemNode: rofNode ?? null,
     mounts,
     mountsNode,
+    env: readEnv(node),
+    envFrom: (asSeq(get(node, 'envFrom'))?.items.length ?? 0) > 0,
+    command: readArgv(get(node, 'command')),
+    args: readArgv(get(node, 'args')),
+    workingDir: getStr(node, 'workingDir'),
+    runAsUser: numberAt(sc, 'runAsUser') ?? numberAt(pod.securityContext, 'runAsUser'),
     writableAt: (path) => writability(container, path),
   };
   return container;
 }
 
+function readEnv(node: YMap): EnvVar[] {
+  const out: EnvVar[] = [];
+  for (const item of asSeq(get(node, 'env'))?.items ?? []) {
+    const m = asMap(item);
+    const name = getStr(m, 'name');
+    if (!m || !name) continue;
+    const valueNode = asScalar(get(m, 'value'));
+    const fromValueFrom = get(m, 'valueFrom') !== null;
+    out.push({ name, value: fromValueFrom ? undefined : (str(valueNode) ?? ''), fromValueFrom, node: m, valueNode });
+  }
+  return out;
+}
+
+function readArgv(n: YNode | null): ArgvPart | null {
+  const seq = asSeq(n);
+  if (!seq) return null;
+  const nodes: YScalar[] = [];
+  for (const i of seq.items) {
+    const sc = asScalar(i);
+    if (sc) nodes.push(sc);
+  }
+  return { values: nodes.map((x) => str(x) ?? ''), nodes, node: seq };
+}
+
+function numberAt(m: YMap | null, key: string): number | undefined {
+  const v = asScalar(get(m, key))?.value;
+  return typeof v === 'number' ? v : undefined;
+}
+
 /** The mount that holds `path`: the one with the longest mountPath at or above it. */
 export function mountFor(c: Container, path: string): Mount | null {
-  const p = normalizePath(path);
+  const p = canonicalPath(path);
   let best: Mount | null = null;
+  let bestLen = -1;
   for (const m of c.mounts) {
     if (!m.mountPath.startsWith('/')) continue;
-    if (isWithin(p, m.mountPath) && (!best || m.mountPath.length > best.mountPath.length)) best = m;
+    const mp = canonicalPath(m.mountPath);
+    if (isWithin(p, mp) && mp.length > bestLen) {
+      best = m;
+      bestLen = mp.length;
+    }
   }
   return best;
 }

@@ -18,3 +18,22 @@ export function isWithin(path: string, base: string): boolean {
   if (base === '/') return path.startsWith('/');
   return path === base || path.startsWith(base + '/');
 }
+
+/**
+ * Symbolic links that Debian, Ubuntu, Alpine and UBI images all ship: `/var/run` → `/run` and
+ * `/var/lock` → `/run/lock`. A write to /var/run/x lands in /run/x, and a mount at /var/run is
+ * made at /run, so both spellings name one place.
+ */
+const SYMLINKS: ReadonlyArray<[string, string]> = [
+  ['/var/run', '/run'],
+  ['/var/lock', '/run/lock'],
+];
+
+/** The path with well-known symlinked parents resolved (`/var/run/nginx.pid` → `/run/nginx.pid`). */
+export function canonicalPath(p: string): string {
+  const n = normalizePath(p);
+  for (const [link, target] of SYMLINKS) {
+    if (isWithin(n, link)) return target + n.slice(link.length);
+  }
+  return n;
+}

@@ -4,6 +4,7 @@ import type { EditBuilder } from '../fixes/edits.ts';
 import type { YNode } from '../yaml/tree.ts';
 
 export type { Container, Pod, Mount, Volume } from '../model/index.ts';
+export type { Need, ContainerWrites } from '../model/writes.ts';
 export type { EditBuilder } from '../fixes/edits.ts';
 
 export interface FixSpec {

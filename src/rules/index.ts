@@ -8,6 +8,15 @@ import volumeDuplicateName from './volume-duplicate-name.ts';
 import volumeUnused from './volume-unused.ts';
 import emptyDirMemoryNoSizeLimit from './empty-dir-memory-no-size-limit.ts';
 import tmpNotWritable from './tmp-not-writable.ts';
+import imagePathNotWritable from './image-path-not-writable.ts';
+import envPathNotWritable from './env-path-not-writable.ts';
+import pgdataAtMountRoot from './pgdata-at-mount-root.ts';
+import dataOnEmptyDir from './data-on-empty-dir.ts';
+import mountHidesImageContent from './mount-hides-image-content.ts';
+import commandWritesReadOnlyPath from './command-writes-read-only-path.ts';
+import runtimePackageInstall from './runtime-package-install.ts';
+import writableMountReadOnly from './writable-mount-read-only.ts';
+import imageUnknown from './image-unknown.ts';
 
 /** Every rule, listed by hand (no globbing), in the order findings are reported. */
 export const rules: readonly Rule[] = [
@@ -20,4 +29,13 @@ export const rules: readonly Rule[] = [
   volumeUnused,
   emptyDirMemoryNoSizeLimit,
   tmpNotWritable,
+  imagePathNotWritable,
+  envPathNotWritable,
+  pgdataAtMountRoot,
+  dataOnEmptyDir,
+  mountHidesImageContent,
+  commandWritesReadOnlyPath,
+  runtimePackageInstall,
+  writableMountReadOnly,
+  imageUnknown,
 ];

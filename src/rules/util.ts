@@ -1,4 +1,8 @@
 import type { Container, Pod } from '../model/index.ts';
+import type { Need } from '../model/writes.ts';
+import { SIZE_BY_PURPOSE } from '../model/writes.ts';
+import type { EditBuilder } from '../fixes/edits.ts';
+import type { FixSpec } from './define.ts';
 
 /** Default sizes for volumes rootlock adds; documented in the README and in each rule's docs. */
 export const SIZE_LIMITS = {
@@ -39,4 +43,57 @@ export function quantityBytes(q: string | undefined): number | undefined {
 export function mebibytes(bytes: number): string {
   const mi = Math.max(1, Math.floor(bytes / 1024 ** 2));
   return mi % 1024 === 0 ? `${mi / 1024}Gi` : `${mi}Mi`;
+}
+
+/** Directories whose content the image needs: an emptyDir mounted there would hide it. */
+const SYSTEM_DIRS = new Set(['/', '/etc', '/usr', '/bin', '/sbin', '/lib', '/lib64', '/var', '/var/lib', '/opt', '/home', '/root', '/srv', '/usr/local', '/usr/share', '/usr/lib']);
+
+/** How a person reads the volume a need wants. */
+export function volumeWords(kind: Need['volume']): string {
+  return kind === 'memory' ? 'a memory-backed emptyDir' : kind === 'persistent' ? 'persistent storage' : 'an emptyDir';
+}
+
+/** The sizeLimit rootlock gives a new volume for a need. */
+export function sizeFor(n: Need): string {
+  if (n.sizeLimit) return n.sizeLimit;
+  if (n.volume === 'memory' && n.purpose === 'temp') return '64Mi';
+  return SIZE_BY_PURPOSE[n.purpose];
+}
+
+/** Mounts a volume of the kind `n` wants at its place; the volume's comment says why it is there. */
+export function addVolumeFor(e: EditBuilder, pod: Pod, c: Container, n: Need): void {
+  const who = n.knowledge ? n.knowledge.title.replace(/ \(.*\)$/, '') : undefined;
+  const several = pod.containers.filter((x) => x.type !== 'ephemeral').length > 1;
+  const name = n.mountAt === '/tmp' && several ? `${c.name}-tmp` : undefined;
+  e.addWritableVolume(pod, c, { path: n.mountAt, kind: n.volume, sizeLimit: sizeFor(n), ...(name ? { name } : {}), ...(who ? { comment: `${who}: ${n.what}` } : {}) });
+}
+
+/** True when a volume for `n` may be added: not over a system directory whose files it would hide. */
+export function canMountFor(n: Need): boolean {
+  return !SYSTEM_DIRS.has(n.mountAt);
+}
+
+/**
+ * The fix that gives a container a writable volume for a need, or none when the only place to
+ * mount one would hide the image's own files (/etc, /usr …). Persistent storage outside a
+ * StatefulSet needs a claim the user must create: that fix is manual.
+ */
+export function volumeFixFor(pod: Pod, c: Container, n: Need): FixSpec | undefined {
+  if (!canMountFor(n)) return undefined;
+  const size = sizeFor(n);
+  const statefulSet = pod.workload.kind === 'StatefulSet';
+  const kindText = n.volume === 'persistent'
+    ? (statefulSet ? `a volumeClaimTemplate (${size}, check size and class)` : 'a PersistentVolumeClaim (create the claim)')
+    : `${volumeWords(n.volume)} (sizeLimit ${size})`;
+  return {
+    title: `Mount ${kindText} at ${n.mountAt}`,
+    // a write that happens only under a condition is the user's call: offered, never applied by Fix all
+    applicability: n.advice ? 'manual' : n.volume === 'persistent' ? (statefulSet ? 'unsafe' : 'manual') : n.origin === 'command' ? 'unsafe' : 'safe',
+    edits: (e: EditBuilder) => addVolumeFor(e, pod, c, n),
+  };
+}
+
+/** "nginx (Docker official image)" → where the fact comes from, for messages. */
+export function factSource(n: Need): string {
+  return n.knowledge?.source ? ` (source: ${n.knowledge.source.url})` : '';
 }

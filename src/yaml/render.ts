@@ -3,6 +3,23 @@ import { stringify } from 'yaml';
 /** A value to render as new YAML text. Key order is kept. */
 export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
 
+/**
+ * A map key `'#'` holds a comment: block output writes it as a `# …` line where the key stands
+ * (above a list item when it comes first in the item); flow and JSON output leave it out.
+ */
+export const COMMENT_KEY = '#';
+
+/** The value without comment keys, for flow and JSON output. */
+export function withoutComments(v: Plain): Plain {
+  if (Array.isArray(v)) return v.map(withoutComments);
+  if (v !== null && typeof v === 'object') {
+    const out: { [key: string]: Plain } = {};
+    for (const [k, x] of Object.entries(v)) if (k !== COMMENT_KEY) out[k] = withoutComments(x);
+    return out;
+  }
+  return v;
+}
+
 export interface BlockStyle {
   /** Spaces per nesting level of maps. */
   indent: number;
@@ -42,6 +59,7 @@ function isObj(v: Plain): v is { [key: string]: Plain } {
 
 /** One-line flow form. `json` quotes every key and string, for JSON documents. */
 export function renderFlow(v: Plain, json = false): string {
+  v = withoutComments(v);
   if (Array.isArray(v)) return `[${v.map((x) => renderFlow(x, json)).join(', ')}]`;
   if (isObj(v)) {
     const parts = Object.entries(v).map(([k, x]) => `${json ? JSON.stringify(k) : renderKey(k)}: ${renderFlow(x, json)}`);
@@ -58,6 +76,10 @@ export function renderMapLines(map: { [key: string]: Plain }, col: number, style
   let out = '';
   const pad = ' '.repeat(col);
   for (const [k, v] of Object.entries(map)) {
+    if (k === COMMENT_KEY) {
+      out += pad + '# ' + String(v) + style.eol;
+      continue;
+    }
     out += pad + (quoted(k, style) ?? renderKey(k)) + ':' + renderValueAfterKey(v, col, style);
   }
   return out;
@@ -81,7 +103,12 @@ export function renderSeqLines(items: Plain[], col: number, style: BlockStyle): 
   let out = '';
   const pad = ' '.repeat(col);
   const gap = Math.max(1, style.dashGap ?? 1);
-  for (const item of items) {
+  for (let item of items) {
+    if (isObj(item) && typeof item[COMMENT_KEY] === 'string') {
+      out += pad + '# ' + item[COMMENT_KEY] + style.eol;
+      const { [COMMENT_KEY]: _comment, ...rest } = item;
+      item = rest;
+    }
     if (isObj(item) && Object.keys(item).length > 0) {
       const inner = renderMapLines(item, col + 1 + gap, style);
       out += pad + '-' + ' '.repeat(gap) + inner.slice(col + 1 + gap);
