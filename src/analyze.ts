@@ -149,7 +149,7 @@ function predictions(c: Container, findings: Finding[]): Prediction[] {
   const out: Prediction[] = [];
   for (const n of containerWrites(c).needs) {
     if (n.advice || n.writability.writable !== false) continue;
-    const f = findings.find((x) => x.container === c.name && x.range.start === n.at.start && x.severity === 'error');
+    const f = findings.find((x) => x.container === c.name && x.range.start === n.at.start && x.severity === 'error' && x.message.includes(` ${n.path} `));
     out.push({
       path: n.path,
       what: n.what,

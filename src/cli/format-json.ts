@@ -28,6 +28,8 @@ export function formatJson(results: readonly FileResult[]): string {
           type: c.type,
           image: c.image ?? null,
           readOnlyRootFilesystem: c.readOnlyRootFilesystem,
+          knowledge: c.knowledge ?? null,
+          predicted: c.predicted.map((p) => ({ path: p.path, what: p.what, error: p.error, reason: p.reason, origin: p.origin, fix: p.fix ?? null, source: p.source ?? null })),
         })),
       })),
       findings: a.findings.map((f) => ({

@@ -26,12 +26,24 @@ export function formatText(results: readonly FileResult[], opts: { colour: boole
     if (!list.length) continue;
     const locs = list.map((p) => `${file.display}:${p.line}:${p.column}`);
     const width = Math.max(...locs.map((l) => l.length));
-    blocks.push(list.map((p, i) => {
+    const lines = list.map((p, i) => {
       const loc = (locs[i] as string).padEnd(width);
       const sev = p.severity.padEnd(7);
       const message = p.message.replace(/\s*\n\s*/g, ' ');
       return `${paint(ANSI.bold, loc)}  ${paint(SEVERITY_COLOUR[p.severity], sev)}  ${message}  ${paint(ANSI.dim, `[${p.ruleId}]`)}`;
-    }).join('\n'));
+    });
+    // What would fail at start-up as written, per container, in the program's own words.
+    for (const w of file.analysis.workloads) {
+      for (const c of w.containers) {
+        if (!c.predicted.length) continue;
+        lines.push('', paint(ANSI.bold, `${file.display}: ${w.kind} "${w.name}", container "${c.name}" would fail at start-up:`));
+        for (const p of c.predicted) {
+          lines.push(`  ${p.path}  ${paint(SEVERITY_COLOUR.error, p.error)}`);
+          if (p.fix) lines.push(`  ${' '.repeat(p.path.length)}  ${paint(ANSI.dim, `fix: ${p.fix}`)}`);
+        }
+      }
+    }
+    blocks.push(lines.join('\n'));
   }
   const t = totals(results);
   let summary = `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')} in ${plural(t.files, 'file')} (${t.readOnlyContainers} of ${plural(t.containers, 'container')} read-only)`;

@@ -92,8 +92,3 @@ export function volumeFixFor(pod: Pod, c: Container, n: Need): FixSpec | undefin
     edits: (e: EditBuilder) => addVolumeFor(e, pod, c, n),
   };
 }
-
-/** "nginx (Docker official image)" → where the fact comes from, for messages. */
-export function factSource(n: Need): string {
-  return n.knowledge?.source ? ` (source: ${n.knowledge.source.url})` : '';
-}
