@@ -34,3 +34,6 @@ export type { FormOp, FormResult, ContainerRef, VolumeSource, Plain } from './fo
 
 export { formView } from './formView.ts';
 export type { FormView, WorkloadView, ContainerView, ContainerSecurityView, PodSecurityView, VolumeView, VolumeSourceView, MountView, FormViewSyntaxError } from './formView.ts';
+
+export { filesystemMap } from './fsmap.ts';
+export type { FilesystemMap, MapColumn, MapNode, MapLink, NodeKind, StoryEntry, StoryStep } from './fsmap.ts';
