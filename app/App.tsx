@@ -1,70 +1,88 @@
-import { useEffect, useRef, useState } from 'react';
-import type { Analysis } from '../src/index.ts';
-import { EngineClient } from './engine/client.ts';
-import { FindingsList } from './panels/FindingsList.tsx';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { openFile } from './actions.ts';
+import { useEngineSync } from './engine/useEngineSync.ts';
+import { Header } from './header/Header.tsx';
+import { useAutosave } from './lib/autosave.ts';
+import { useThemeEffect } from './lib/theme.ts';
+import { ConfirmDialog } from './panels/ConfirmDialog.tsx';
+import { ExamplesDialog } from './panels/ExamplesDialog.tsx';
+import { NoticeBar } from './panels/NoticeBar.tsx';
+import { SidePanel } from './panels/SidePanel.tsx';
+import { Splitter } from './panels/Splitter.tsx';
+import { useStore } from './store/index.ts';
 
-const EXAMPLE_URL = `${import.meta.env.BASE_URL}examples/nginx-no-cache.yaml`;
+// Monaco loads after the form: the form works from the worker's analysis alone.
+const ManifestEditor = lazy(() => import('./editor/ManifestEditor.tsx'));
 
 /**
- * A first page: the manifest as text, analysed live in a Web Worker, with its findings. The Monaco
- * editor and the form replace the text area in the editor issue.
+ * The editor page: the manifest's YAML (Monaco) beside a form and the findings, in two-way sync
+ * through the text (STYLE.md: text → analyze() → Analysis → form, markers, panels).
  */
 export function App() {
-  const engine = useRef<EngineClient | null>(null);
-  const [text, setText] = useState('');
-  const [analysis, setAnalysis] = useState<Analysis | null>(null);
-  const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    engine.current ??= new EngineClient();
-    fetch(EXAMPLE_URL)
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`))))
-      .then((t) => setText((cur) => cur || t))
-      .catch((e: unknown) => setStatus(`Could not load the example: ${String(e)}`));
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    engine.current?.analyze(text).then((a) => {
-      if (live && a) setAnalysis(a);
-    }).catch((e: unknown) => setStatus(`Analysis failed: ${String(e)}`));
-    return () => {
-      live = false;
-    };
-  }, [text]);
-
-  const fixAll = async () => {
-    if (!engine.current) return;
-    const r = await engine.current.fixAll(text);
-    if (r.refused) setStatus(r.refused);
-    else {
-      setText(r.text);
-      setStatus(`Applied ${r.applied} ${r.applied === 1 ? 'fix' : 'fixes'}.`);
-    }
-  };
-
-  const s = analysis?.summary;
+  useThemeEffect();
+  useEngineSync();
+  useAutosave();
+  const split = useStore((s) => s.split);
+  const workspace = useRef<HTMLElement>(null);
   return (
     <div className="app">
-      <header className="header">
-        <h1><img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width="22" height="22" className="logo" /> rootlock</h1>
-        <p className="tagline">Read-only root filesystems, done right. Your manifest never leaves this browser.</p>
-      </header>
-      <main className="main">
-        <section className="pane">
-          <label htmlFor="manifest" className="pane-title">Manifest YAML</label>
-          <textarea id="manifest" className="source" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
-        </section>
-        <section className="pane" aria-labelledby="findings-title">
-          <div className="pane-head">
-            <h2 id="findings-title" className="pane-title">Findings</h2>
-            <button type="button" onClick={() => void fixAll()} disabled={!analysis?.findings.some((f) => f.fixes.some((x) => x.applicability !== 'manual'))}>Fix all</button>
-          </div>
-          {s && <p className="summary" role="status">{s.readOnlyContainers} of {s.containers} containers read-only · {s.errors} errors, {s.warnings} warnings, {s.infos} infos</p>}
-          {status && <p className="status">{status}</p>}
-          {analysis && <FindingsList analysis={analysis} />}
-        </section>
+      <a className="skip-link" href="#side">Skip to the form</a>
+      <Header />
+      <NoticeBar />
+      <main className="workspace" ref={workspace} style={{ ['--split' as string]: `${split}%` }}>
+        <EditorPane />
+        <Splitter containerRef={workspace} />
+        <div id="side" className="side-wrap">
+          <SidePanel />
+        </div>
       </main>
+      <ExamplesDialog />
+      <ConfirmDialog />
     </div>
+  );
+}
+
+function EditorPane() {
+  const fileName = useStore((s) => s.fileName);
+  const modified = useStore((s) => s.modified);
+  const [dropping, setDropping] = useState(false);
+  const accepts = (e: React.DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
+  return (
+    <section
+      className={`pane editor-pane${dropping ? ' dropping' : ''}`}
+      aria-labelledby="editor-title"
+      onDragOverCapture={(e) => {
+        if (!accepts(e)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        e.dataTransfer.dropEffect = 'copy';
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDropCapture={(e) => {
+        if (!accepts(e)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setDropping(false);
+        const f = e.dataTransfer.files[0];
+        if (f) void openFile(f);
+      }}
+    >
+      <div className="pane-head">
+        <h2 id="editor-title" className="pane-title">
+          {fileName}
+          {modified && <span className="modified" title="Changed since it was opened or exported"> · edited</span>}
+        </h2>
+        <span className="pane-hint">Ctrl+. quick fixes · Ctrl+Space completion · saved in this browser</span>
+      </div>
+      <div className="editor-host">
+        <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
+          <ManifestEditor />
+        </Suspense>
+        {dropping && <div className="drop-overlay" aria-hidden="true">Drop a YAML or JSON file to open it</div>}
+      </div>
+    </section>
   );
 }

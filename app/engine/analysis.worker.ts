@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { analyze, applyFixes } from '../../src/index.ts';
+import { analyze, applyEdits, applyFixes, formEdits, formView, ruleCatalog } from '../../src/index.ts';
+import type { FormResult, TextEdit } from '../../src/index.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 // The engine runs here, off the main thread; every answer carries the text version it belongs to.
@@ -7,13 +8,46 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
   let res: WorkerResponse;
   try {
-    if (req.type === 'analyze') res = { type: 'analysis', version: req.version, analysis: analyze(req.text) };
-    else {
-      const r = applyFixes(req.text);
-      res = { type: 'fixed', version: req.version, text: r.text, applied: r.applied.length, refused: r.refused };
+    switch (req.type) {
+      case 'analyze': {
+        const t0 = performance.now();
+        const analysis = analyze(req.text);
+        res = { type: 'analysis', id: req.id, version: req.version, analysis, ms: performance.now() - t0 };
+        break;
+      }
+      case 'view': {
+        const t0 = performance.now();
+        res = { type: 'view', id: req.id, version: req.version, view: formView(req.text), ms: performance.now() - t0 };
+        break;
+      }
+      case 'formEdit': {
+        let result: FormResult = formEdits(req.text, req.op);
+        const broken = result.ok ? breaks(req.text, result.edits) : undefined;
+        if (broken) result = { ok: false, error: broken };
+        res = { type: 'formEdit', id: req.id, version: req.version, result };
+        break;
+      }
+      case 'checkEdits':
+        res = { type: 'checked', id: req.id, version: req.version, error: breaks(req.text, req.edits) };
+        break;
+      case 'fixAll': {
+        const r = applyFixes(req.text);
+        res = { type: 'fixed', id: req.id, version: req.version, text: r.text, applied: r.applied.length, refused: r.refused };
+        break;
+      }
+      case 'catalog':
+        res = { type: 'catalog', id: req.id, version: req.version, rules: [...ruleCatalog] };
+        break;
     }
   } catch (err) {
-    res = { type: 'error', version: req.version, message: String((err as Error)?.message ?? err) };
+    res = { type: 'error', id: req.id, version: req.version, message: String((err as Error)?.message ?? err) };
   }
   (self as unknown as Worker).postMessage(res);
 };
+
+/** Why applying `edits` would be refused: they turn text that parses into text that does not. */
+function breaks(text: string, edits: TextEdit[]): string | undefined {
+  if (formView(text).syntaxError) return undefined;
+  const after = formView(applyEdits(text, edits)).syntaxError;
+  return after ? `rootlock computed an edit that would break the YAML (${after.message}); nothing was changed. This is a bug in rootlock.` : undefined;
+}

@@ -1,45 +1,145 @@
-import type { Analysis } from '../../src/index.ts';
+import type { Analysis, FormOp, FormResult, FormView, RuleMeta, TextEdit } from '../../src/index.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
-/** Talks to the analysis worker; answers for an older text version than the latest request are dropped. */
+/** An analysis of one text version (findings for the markers come first) … */
+export interface LatestResult {
+  version: number;
+  analysis: Analysis;
+  ms: number;
+}
+
+/** … and, when no newer text is waiting, the form's view of the same version. */
+export interface AnalysisResult {
+  version: number;
+  analysis: Analysis;
+  view: FormView;
+  /** Time the worker spent on both, in ms. */
+  ms: number;
+}
+
+export interface FixAllResult {
+  version: number;
+  text: string;
+  applied: number;
+  refused: string | undefined;
+}
+
+type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
+type Req = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+/**
+ * Talks to the engine's Web Worker. Analyses are scheduled so that at most one is in flight: while
+ * the worker is busy, newer texts replace the waiting one (the latest wins), so fast typing never
+ * queues up work and the answer that arrives is for the newest text the worker could take. Each
+ * text is analysed first (findings → markers), then read for the form, unless a newer text is
+ * already waiting: while someone types, the worker spends its time on what they see first.
+ */
 export class EngineClient {
-  private readonly worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-  private latest = 0;
-  private pending = new Map<number, (r: WorkerResponse) => void>();
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private inFlight = false;
+  private waiting: { text: string; version: number } | null = null;
+  private listeners = new Set<(r: AnalysisResult) => void>();
+  private latestListeners = new Set<(r: LatestResult) => void>();
+  private failureListeners = new Set<(message: string) => void>();
 
   constructor() {
+    this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'rootlock-engine' });
     this.worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
-      const done = this.pending.get(e.data.version);
-      this.pending.delete(e.data.version);
-      done?.(e.data);
+      const p = this.pending.get(e.data.id);
+      this.pending.delete(e.data.id);
+      p?.resolve(e.data);
+    };
+    this.worker.onerror = (e) => {
+      const message = `The analysis worker stopped: ${e.message || 'unknown error'}`;
+      for (const p of this.pending.values()) p.reject(new Error(message));
+      this.pending.clear();
+      for (const l of this.failureListeners) l(message);
     };
   }
 
-  /** Resolves with the analysis, or null when a newer request superseded this one. */
-  analyze(text: string): Promise<Analysis | null> {
-    const version = ++this.latest;
-    return new Promise((resolve, reject) => {
-      this.pending.set(version, (r) => {
-        if (version !== this.latest) resolve(null);
-        else if (r.type === 'analysis') resolve(r.analysis);
-        else reject(new Error(r.type === 'error' ? r.message : 'unexpected answer'));
-      });
-      this.send({ type: 'analyze', version, text });
-    });
+  /** Called with each analysis and form view the worker finishes (stale ones included: the store drops them). */
+  onAnalysis(listener: (r: AnalysisResult) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
-  fixAll(text: string): Promise<{ text: string; applied: number; refused: string | undefined }> {
-    const version = ++this.latest;
-    return new Promise((resolve, reject) => {
-      this.pending.set(version, (r) => {
-        if (r.type === 'fixed') resolve(r);
-        else reject(new Error(r.type === 'error' ? r.message : 'unexpected answer'));
-      });
-      this.send({ type: 'fixAll', version, text });
-    });
+  /** Called with each analysis as soon as it is done, before its form view. */
+  onLatest(listener: (r: LatestResult) => void): () => void {
+    this.latestListeners.add(listener);
+    return () => this.latestListeners.delete(listener);
   }
 
-  private send(req: WorkerRequest): void {
-    this.worker.postMessage(req);
+  onFailure(listener: (message: string) => void): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
+  }
+
+  /** Asks for an analysis of `text`; the result goes to onAnalysis listeners. */
+  schedule(text: string, version: number): void {
+    if (this.inFlight) {
+      this.waiting = { text, version };
+      return;
+    }
+    this.inFlight = true;
+    void this.run(text, version)
+      .catch(() => undefined)
+      .finally(() => {
+        this.inFlight = false;
+        const next = this.waiting;
+        this.waiting = null;
+        if (next) this.schedule(next.text, next.version);
+      });
+  }
+
+  private async run(text: string, version: number): Promise<void> {
+    const latest = await this.analyze(text, version);
+    for (const l of this.latestListeners) l(latest);
+    if (this.waiting) return;
+    const r = await this.request({ type: 'view', version, text });
+    if (r.type !== 'view') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
+    const full = { version, analysis: latest.analysis, view: r.view, ms: latest.ms + r.ms };
+    for (const l of this.listeners) l(full);
+  }
+
+  /** One analysis, outside the schedule (e.g. to fix a finding of a text the schedule has not reached). */
+  async analyze(text: string, version: number): Promise<LatestResult> {
+    const r = await this.request({ type: 'analyze', version, text });
+    if (r.type !== 'analysis') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
+    return { version: r.version, analysis: r.analysis, ms: r.ms };
+  }
+
+  async formEdit(text: string, version: number, op: FormOp): Promise<FormResult> {
+    const r = await this.request({ type: 'formEdit', version, text, op });
+    if (r.type !== 'formEdit') return { ok: false, error: r.type === 'error' ? r.message : `unexpected answer ${r.type}` };
+    return r.result;
+  }
+
+  async fixAll(text: string, version: number): Promise<FixAllResult> {
+    const r = await this.request({ type: 'fixAll', version, text });
+    if (r.type !== 'fixed') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
+    return { version: r.version, text: r.text, applied: r.applied, refused: r.refused };
+  }
+
+  /** Why the edits would be refused (they break the YAML), or undefined when they are fine. */
+  async checkEdits(text: string, version: number, edits: TextEdit[]): Promise<string | undefined> {
+    const r = await this.request({ type: 'checkEdits', version, text, edits });
+    if (r.type !== 'checked') return r.type === 'error' ? r.message : `unexpected answer ${r.type}`;
+    return r.error;
+  }
+
+  async catalog(): Promise<RuleMeta[]> {
+    const r = await this.request({ type: 'catalog', version: 0 });
+    if (r.type !== 'catalog') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
+    return r.rules;
+  }
+
+  private request(req: Req): Promise<WorkerResponse> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...req, id } as WorkerRequest);
+    });
   }
 }

@@ -1,10 +1,25 @@
-import type { Analysis } from '../../src/index.ts';
+import type { Analysis, FormOp, FormResult, FormView, RuleMeta, TextEdit } from '../../src/index.ts';
 
+/**
+ * Messages between the page and the engine's Web Worker. Every request carries an `id` (to match its
+ * answer) and the `version` of the text it was made for, which the answer repeats: the page drops
+ * an answer whose version is no longer the text's.
+ */
 export type WorkerRequest =
-  | { type: 'analyze'; version: number; text: string }
-  | { type: 'fixAll'; version: number; text: string };
+  | { type: 'analyze'; id: number; version: number; text: string }
+  /** The form's view of a text (formView), asked for after its analysis unless a newer text is waiting. */
+  | { type: 'view'; id: number; version: number; text: string }
+  | { type: 'formEdit'; id: number; version: number; text: string; op: FormOp }
+  | { type: 'fixAll'; id: number; version: number; text: string }
+  /** Would these edits leave text that parses? (A guard against a fix that breaks the YAML.) */
+  | { type: 'checkEdits'; id: number; version: number; text: string; edits: TextEdit[] }
+  | { type: 'catalog'; id: number; version: number };
 
 export type WorkerResponse =
-  | { type: 'analysis'; version: number; analysis: Analysis }
-  | { type: 'fixed'; version: number; text: string; applied: number; refused: string | undefined }
-  | { type: 'error'; version: number; message: string };
+  | { type: 'analysis'; id: number; version: number; analysis: Analysis; ms: number }
+  | { type: 'view'; id: number; version: number; view: FormView; ms: number }
+  | { type: 'formEdit'; id: number; version: number; result: FormResult }
+  | { type: 'fixed'; id: number; version: number; text: string; applied: number; refused: string | undefined }
+  | { type: 'catalog'; id: number; version: number; rules: RuleMeta[] }
+  | { type: 'checked'; id: number; version: number; error: string | undefined }
+  | { type: 'error'; id: number; version: number; message: string };
