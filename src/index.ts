@@ -37,3 +37,6 @@ export type { FormView, WorkloadView, ContainerView, ContainerSecurityView, PodS
 
 export { filesystemMap } from './fsmap.ts';
 export type { FilesystemMap, MapColumn, MapNode, MapLink, NodeKind, StoryEntry, StoryStep } from './fsmap.ts';
+
+export { draftWorkload, addContainer, imageSuggestions, DRAFT_KINDS } from './draft/index.ts';
+export type { DraftKind, DraftOptions, DraftResult, DraftNote, AddContainerOptions, AddContainerResult, ContainerRole, ImageSuggestion } from './draft/index.ts';
