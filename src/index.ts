@@ -40,3 +40,5 @@ export type { FilesystemMap, MapColumn, MapNode, MapLink, NodeKind, StoryEntry, 
 
 export { draftWorkload, addContainer, imageSuggestions, DRAFT_KINDS } from './draft/index.ts';
 export type { DraftKind, DraftOptions, DraftResult, DraftNote, AddContainerOptions, AddContainerResult, ContainerRole, ImageSuggestion } from './draft/index.ts';
+
+export * from './export/index.ts';
