@@ -11,12 +11,20 @@ import { rules as allRules } from './rules/index.ts';
 import type { Report, Rule } from './rules/define.ts';
 import { EditBuilder, EditContext } from './fixes/edits.ts';
 import { detectStyle } from './fixes/style.ts';
+import { ruleContext } from './pss/context.ts';
+import type { RuleContext } from './pss/context.ts';
+import { namespaceInfos, workloadPss } from './pss/info.ts';
+import type { NamespaceInfo } from './pss/info.ts';
+import type { PssVersion } from './pss/version.ts';
+import { runNamespaceRules } from './pss/wire.ts';
 
 export interface AnalyzeOptions {
   /** Rules to run, as rule objects or ids (default: all). */
   rules?: readonly (Rule | string)[];
   /** Largest text analysed, in characters (default 8 MiB). */
   maxLength?: number;
+  /** Pod Security Standards version for pss-baseline / pss-restricted and pssLevel (default latest). */
+  pssVersion?: PssVersion;
 }
 
 export const DEFAULT_MAX_LENGTH = 8 * 1024 * 1024;
@@ -62,21 +70,24 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): Analysis {
     usable.push(doc);
   }
 
-  const workloads = findWorkloads(usable.map((d) => ({ index: d.index, contents: d.contents })));
+  const docsForModel = usable.map((d) => ({ index: d.index, contents: d.contents }));
+  const workloads = findWorkloads(docsForModel);
+  const ruleCtx = ruleContext(docsForModel, options.pssVersion ?? 'latest');
   const ctx = new EditContext(text, detectStyle(text, usable.map((d) => d.contents)));
   const findings: Finding[] = [];
   const rules = options.rules ? options.rules.map((r) => (typeof r === 'string' ? allRules.find((x) => x.id === r) : r)).filter((r): r is Rule => !!r) : allRules;
-  for (const w of workloads) runRules(rules, w, ctx, lines, findings);
+  for (const w of workloads) runRules(rules, w, ctx, ruleCtx, lines, findings);
+  runNamespaceRules(rules, ruleCtx, ctx, lines, findings);
   const byWorkload = new Map<number, Finding[]>();
   for (const f of findings) {
     const list = byWorkload.get(f.workload);
     if (list) list.push(f);
     else byWorkload.set(f.workload, [f]);
   }
-  return result(diagnostics, workloads.map((w) => workloadInfo(w, lines, byWorkload.get(w.index) ?? [])), findings);
+  return result(diagnostics, workloads.map((w) => workloadInfo(w, lines, byWorkload.get(w.index) ?? [], ruleCtx)), findings, namespaceInfos(ruleCtx, lines));
 }
 
-function runRules(rules: readonly Rule[], w: Workload, ctx: EditContext, lines: LineIndex, out: Finding[]): void {
+function runRules(rules: readonly Rule[], w: Workload, ctx: EditContext, ruleCtx: RuleContext, lines: LineIndex, out: Finding[]): void {
   for (const rule of rules) {
     rule.check(w.pod, (r: Report) => {
       const start = r.at.start;
@@ -99,13 +110,15 @@ function runRules(rules: readonly Rule[], w: Workload, ctx: EditContext, lines: 
         namespace: w.namespace,
         container: r.container?.name,
         fixes,
+        ...(r.control ? { control: r.control } : {}),
       });
-    });
+    }, ruleCtx);
   }
 }
 
-function workloadInfo(w: Workload, lines: LineIndex, mine: Finding[]): WorkloadInfo {
+function workloadInfo(w: Workload, lines: LineIndex, mine: Finding[], ruleCtx: RuleContext): WorkloadInfo {
   const pod = w.pod;
+  const pss = workloadPss(pod, ruleCtx, lines);
   return {
     kind: w.kind,
     apiVersion: w.apiVersion,
@@ -134,6 +147,8 @@ function workloadInfo(w: Workload, lines: LineIndex, mine: Finding[]): WorkloadI
       })),
     })),
     volumes: pod.volumes.map((v) => ({ name: v.name, type: v.type, readOnlySource: v.readOnlySource, medium: v.medium, sizeLimit: v.sizeLimit, range: lines.range(v.node.start, v.node.end) })),
+    pssLevel: pss.level,
+    pss,
   };
 }
 
@@ -163,7 +178,7 @@ function predictions(c: Container, findings: Finding[]): Prediction[] {
   return out;
 }
 
-function result(diagnostics: Diagnostic[], workloads: WorkloadInfo[], findings: Finding[]): Analysis {
+function result(diagnostics: Diagnostic[], workloads: WorkloadInfo[], findings: Finding[], namespaces: NamespaceInfo[] = []): Analysis {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length + diagnostics.filter((d) => d.severity === s).length;
   let containers = 0;
   let readOnlyContainers = 0;
@@ -171,7 +186,7 @@ function result(diagnostics: Diagnostic[], workloads: WorkloadInfo[], findings: 
     containers++;
     if (c.readOnlyRootFilesystem) readOnlyContainers++;
   }
-  return { diagnostics, workloads, findings, summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), containers, readOnlyContainers } };
+  return { diagnostics, workloads, findings, namespaces, summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), containers, readOnlyContainers } };
 }
 
 function mb(n: number): string {

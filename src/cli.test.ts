@@ -53,7 +53,8 @@ function expectNoStack(r: Run): void {
   expect(r.stdout).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 }
 
-// ro-root-fs-missing on the only container (error, unsafe fix); fixing it then asks for /tmp.
+// ro-root-fs-missing on the only container (error, unsafe fix), which sets the flag and mounts
+// what nginx writes (its cache and /var/run) in one step.
 const WRITABLE = `# a Deployment with a writable root
 apiVersion: apps/v1
 kind: Deployment
@@ -175,18 +176,44 @@ describe('rootlock check', () => {
     expect(Object.keys(w).slice(0, 4)).toEqual(['file', 'parseErrors', 'workloads', 'findings']);
     expect(w.parseErrors).toEqual([]);
     expect(w.notices).toEqual([]);
-    expect(w.workloads).toEqual([{ kind: 'Deployment', name: 'web', namespace: null, containers: [{ name: 'app', type: 'app', image: 'nginx:1.27', readOnlyRootFilesystem: false }] }]);
+    // the documented fields first; what rootlock knows of the image and what would fail at start-up after them
+    expect(w.workloads).toEqual([{ kind: 'Deployment', name: 'web', namespace: null, containers: [{ name: 'app', type: 'app', image: 'nginx:1.27', readOnlyRootFilesystem: false, knowledge: { id: 'nginx', title: 'nginx (Docker official image)', runtimes: [], versionAssumed: false }, predicted: [] }] }]);
     expect(Object.keys(w.workloads[0])).toEqual(['kind', 'name', 'namespace', 'containers']);
+    expect(Object.keys(w.workloads[0].containers[0])).toEqual(['name', 'type', 'image', 'readOnlyRootFilesystem', 'knowledge', 'predicted']);
     expect(w.findings).toHaveLength(1);
     const f = w.findings[0];
     expect(Object.keys(f).slice(0, 11)).toEqual(['ruleId', 'severity', 'message', 'kind', 'name', 'container', 'line', 'column', 'endLine', 'endColumn', 'fixes']);
     expect(f).toMatchObject({ ruleId: 'ro-root-fs-missing', severity: 'error', kind: 'Deployment', name: 'web', container: 'app', line: 10, column: 17, endLine: 10, endColumn: 20 });
-    expect(f.fixes).toEqual([{ title: 'Set readOnlyRootFilesystem: true', applicability: 'unsafe' }]);
+    expect(f.fixes).toEqual([
+      { title: 'Set readOnlyRootFilesystem: true and mount what it writes (/var/cache/nginx, /var/run)', applicability: 'unsafe' },
+      { title: 'Only set readOnlyRootFilesystem: true', applicability: 'unsafe' },
+    ]);
     expect(c.workloads[0]).toMatchObject({ kind: 'Pod', name: 'tidy', namespace: 'prod' });
-    expect(c.workloads[0].containers[0].readOnlyRootFilesystem).toBe(true);
+    expect(c.workloads[0].containers[0]).toMatchObject({ readOnlyRootFilesystem: true, knowledge: { id: 'busybox', runtimes: ['shell'], versionAssumed: false }, predicted: [] });
     expect(c.findings).toEqual([]);
     expect(report.summary).toMatchObject({ errors: 1, warnings: 0, infos: 0 });
     expect(Object.keys(report.summary).slice(0, 3)).toEqual(['errors', 'warnings', 'infos']);
+  });
+
+  it('says what would fail at start-up in a read-only container, in the program\'s own words, in text and JSON', async () => {
+    const path = file('ro-nginx.yaml', WRITABLE.replace('          image: nginx:1.27\n', '          image: nginx:1.27\n          securityContext:\n            readOnlyRootFilesystem: true\n'));
+    const text = await run(['check', path]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain([
+      'ro-nginx.yaml: Deployment "web", container "app" would fail at start-up:',
+      '  /var/cache/nginx  [emerg] 1#1: mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)',
+      '                    fix: Mount an emptyDir (sizeLimit 256Mi) at /var/cache/nginx',
+      '  /var/run  [emerg] 1#1: open() "/var/run/nginx.pid" failed (30: Read-only file system)',
+      '            fix: Mount a memory-backed emptyDir (sizeLimit 16Mi) at /var/run',
+      '',
+    ].join('\n'));
+    // the conditional templates directory is advice, not a predicted failure
+    expect(text.stdout).not.toMatch(/^ {2}\/etc\/nginx\/conf\.d/m);
+    const json = JSON.parse((await run(['check', '--format', 'json', path])).stdout);
+    expect(json.files[0].workloads[0].containers[0].predicted).toEqual([
+      { path: '/var/cache/nginx', what: 'client_temp, proxy_temp, fastcgi_temp, uwsgi_temp, scgi_temp (request and response buffers)', error: '[emerg] 1#1: mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)', reason: 'the root filesystem is read-only', origin: 'image', fix: 'Mount an emptyDir (sizeLimit 256Mi) at /var/cache/nginx', source: 'https://github.com/docker-library/docs/blob/master/nginx/content.md' },
+      { path: '/var/run', what: 'nginx.pid', error: '[emerg] 1#1: open() "/var/run/nginx.pid" failed (30: Read-only file system)', reason: 'the root filesystem is read-only', origin: 'image', fix: 'Mount a memory-backed emptyDir (sizeLimit 16Mi) at /var/run', source: 'https://github.com/docker-library/docs/blob/master/nginx/content.md' },
+    ]);
   });
 
   it('writes SARIF 2.1.0 with rules and results that point at a region', async () => {
@@ -297,12 +324,17 @@ describe('rootlock fix', () => {
     // What the engine adds comes after the user's lines, which stay as they were.
     expect(r.stdout.startsWith(WRITABLE)).toBe(true);
     expect(r.stdout).toContain('          securityContext:\n            readOnlyRootFilesystem: true\n');
-    expect(r.stdout).toContain('mountPath: /tmp');
+    // nginx's own two places, each volume saying why; no /tmp, which nginx does not use
+    expect(r.stdout).toContain('            - name: nginx-cache\n              mountPath: /var/cache/nginx\n            - name: run\n              mountPath: /var/run\n');
+    expect(r.stdout).toContain('        # nginx: nginx.pid\n        - name: run\n          emptyDir:\n            medium: Memory\n            sizeLimit: 16Mi\n');
+    expect(r.stdout).not.toContain('mountPath: /tmp');
     expect(readFileSync(join(dir, path), 'utf8')).toBe(WRITABLE);
-    expect(r.stderr).toContain('fix-stdout.yaml: applied 2 fixes:');
-    expect(r.stderr).toContain('Set readOnlyRootFilesystem: true');
-    // The output is clean.
-    expect((await run(['check', '-'], { input: r.stdout })).code).toBe(0);
+    expect(r.stderr).toContain('fix-stdout.yaml: applied 1 fix:\n  Set readOnlyRootFilesystem: true and mount what it writes (/var/cache/nginx, /var/run)');
+    // The output is clean: no error, no warning (the info about nginx's templates directory stays).
+    const after = await run(['check', '-'], { input: r.stdout });
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain('0 errors, 0 warnings, 1 info');
+    expect(after.stdout).toContain('/etc/nginx/conf.d');
     // And stdin works the same way.
     const piped = await run(['fix', '-'], { input: WRITABLE });
     expect(piped.stdout).toBe(r.stdout);
@@ -314,7 +346,8 @@ describe('rootlock fix', () => {
     const r = await run(['fix', '--write', a, b]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('w/a.yaml: applied 2 fixes:\n  Set readOnlyRootFilesystem: true  (Deployment "web", container "app")  [ro-root-fs-missing]\n  Mount an emptyDir at /tmp');
+    expect(r.stderr).toContain('w/a.yaml: applied 1 fix:\n  Set readOnlyRootFilesystem: true and mount what it writes (/var/cache/nginx, /var/run)  (Deployment "web", container "app")  [ro-root-fs-missing]\n');
+    expect(r.stderr).toContain('w/a.yaml: 0 errors, 0 warnings, 1 info left');
     expect(r.stderr).toContain('w/b.yaml: nothing to fix');
     const fixed = readFileSync(join(dir, a), 'utf8');
     expect(fixed).toContain('readOnlyRootFilesystem: true');

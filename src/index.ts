@@ -42,3 +42,11 @@ export { draftWorkload, addContainer, imageSuggestions, DRAFT_KINDS } from './dr
 export type { DraftKind, DraftOptions, DraftResult, DraftNote, AddContainerOptions, AddContainerResult, ContainerRole, ImageSuggestion } from './draft/index.ts';
 
 export * from './export/index.ts';
+
+export { evaluatePss, pssLevel, controlsAt, CONTROLS } from './pss/evaluate.ts';
+export type { PssResult, PssViolation, ControlInfo } from './pss/evaluate.ts';
+export { NEWEST_MINOR, isPssLevel, isPssVersion } from './pss/version.ts';
+export { harden, hardenEdits } from './pss/harden.ts';
+export type { HardenResult, HardenOptions } from './pss/harden.ts';
+export { generatePolicy, policyNotes, validatePolicyOptions, POLICY_NAME } from './policy/generate.ts';
+export type { PolicyKind, PolicyOptions } from './policy/generate.ts';

@@ -3,6 +3,10 @@ import type { ContainerType } from './model/index.ts';
 
 export type { SourceRange, Position } from './text.ts';
 export type { ContainerType } from './model/index.ts';
+import type { NamespaceInfo, WorkloadPss } from './pss/info.ts';
+import type { PssLevel } from './pss/version.ts';
+export type { NamespaceInfo, WorkloadPss, PssViolationInfo, PssLocationInfo, NamespaceVerdictInfo, ModeVerdictInfo } from './pss/info.ts';
+export type { PssLevel, PssVersion } from './pss/version.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -50,13 +54,15 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: SourceRange;
-  /** Index into Analysis.workloads. */
+  /** Index into Analysis.workloads; -1 for a finding on a Namespace object (kind "Namespace"). */
   workload: number;
   kind: string;
   name: string;
   namespace: string | undefined;
   container: string | undefined;
   fixes: Fix[];
+  /** The Pod Security control (check id, e.g. runAsNonRoot) of a pss-* finding. */
+  control?: string;
 }
 
 /** A problem with the text itself (syntax, template, fragment, size), not with a workload. */
@@ -132,6 +138,10 @@ export interface WorkloadInfo {
   range: SourceRange;
   containers: ContainerInfo[];
   volumes: VolumeInfo[];
+  /** The highest Pod Security level the pod spec meets at the analysis' version. */
+  pssLevel: PssLevel;
+  /** Failing controls per level, and the verdicts of its namespace when the text holds it. */
+  pss: WorkloadPss;
 }
 
 /** The result of analyze(): plain data, safe to post from a Web Worker or print as JSON. */
@@ -139,5 +149,7 @@ export interface Analysis {
   diagnostics: Diagnostic[];
   workloads: WorkloadInfo[];
   findings: Finding[];
+  /** Namespace objects of the text with their pod-security labels. */
+  namespaces: NamespaceInfo[];
   summary: { errors: number; warnings: number; infos: number; containers: number; readOnlyContainers: number };
 }

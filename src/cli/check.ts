@@ -1,4 +1,5 @@
-import { analyze } from '../index.ts';
+import { analyze, isPssVersion } from '../index.ts';
+import type { PssVersion } from '../index.ts';
 import { parseArgs } from './args.ts';
 import { decode, describeIoError, expandPaths, readInput } from './files.ts';
 import { formatJson } from './format-json.ts';
@@ -18,6 +19,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const { options, positionals } = parseArgs(args, [
     { name: 'format', short: 'f', value: true },
     { name: 'stdin-filename', value: true },
+    { name: 'pss-version', value: true },
     { name: 'help', short: 'h' },
   ], 'check');
   if (options.has('help')) {
@@ -28,6 +30,9 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}": use text, json or sarif`, 'check');
   if (!positionals.length) throw new UsageError('check needs at least one FILE, DIR or - (standard input)', 'check');
   const stdinName = options.get('stdin-filename');
+  const pssOption = options.get('pss-version') ?? 'latest';
+  if (typeof pssOption !== 'string' || !isPssVersion(pssOption)) throw new UsageError(`--pss-version takes latest or v1.N (e.g. v1.32), not "${String(pssOption)}"`, 'check');
+  const pssVersion: PssVersion = pssOption;
 
   const { inputs, errors } = await expandPaths(positionals, io, typeof stdinName === 'string' ? stdinName : '<stdin>');
   let unreadable = errors.length;
@@ -48,7 +53,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
     results.push({
       display: input.display,
       abs: input.kind === 'file' ? input.abs : undefined,
-      analysis: d.ok ? analyze(d.text) : unreadableAnalysis('encoding', d.message, d.line, d.column),
+      analysis: d.ok ? analyze(d.text, { pssVersion }) : unreadableAnalysis('encoding', d.message, d.line, d.column),
     });
   }
 

@@ -23,6 +23,7 @@ export function formatJson(results: readonly FileResult[]): string {
         kind: w.kind,
         name: w.name,
         namespace: w.namespace ?? null,
+        pssLevel: w.pssLevel,
         containers: w.containers.map((c) => ({
           name: c.name,
           type: c.type,
@@ -44,6 +45,7 @@ export function formatJson(results: readonly FileResult[]): string {
         endLine: f.range.endLine,
         endColumn: f.range.endColumn,
         fixes: f.fixes.map((x) => ({ title: x.title, applicability: x.applicability })),
+        control: f.control ?? null,
         namespace: f.namespace ?? null,
       })),
       notices: a.diagnostics.filter((d) => d.severity !== 'error').map((d) => ({

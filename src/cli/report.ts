@@ -69,6 +69,7 @@ export function unreadableAnalysis(code: string, message: string, line: number, 
     diagnostics: [{ code, severity: 'error', message, range: { start: 0, end: 0, line, column, endLine: line, endColumn: column }, docIndex: undefined }],
     workloads: [],
     findings: [],
+    namespaces: [],
     summary: { errors: 1, warnings: 0, infos: 0, containers: 0, readOnlyContainers: 0 },
   };
 }

@@ -1,10 +1,10 @@
 export const USAGE = `Usage:
-  rootlock check [--format text|json|sarif] FILE|DIR|- ...
+  rootlock check [--format text|json|sarif] [--pss-version vX.Y] FILE|DIR|- ...
   rootlock fix [--write] [--safe-only] FILE ...
   rootlock --help | --version
 `;
 
-export const CHECK_HELP = `Usage: rootlock check [--format text|json|sarif] FILE|DIR|- ...
+export const CHECK_HELP = `Usage: rootlock check [--format text|json|sarif] [--pss-version vX.Y] FILE|DIR|- ...
 
 Analyses Kubernetes manifests (YAML or JSON) and reports containers whose root filesystem is
 writable, read-only containers with nowhere to write, and volume mistakes.
@@ -16,6 +16,7 @@ writable, read-only containers with nowhere to write, and volume mistakes.
 
 Options:
   -f, --format FORMAT      text (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning)
+      --pss-version V      Pod Security Standards version for the pss-* findings: latest (default) or v1.0 … v1.37
       --stdin-filename N   the name to report for standard input (default <stdin>)
   -h, --help               show this help
 

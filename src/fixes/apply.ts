@@ -21,13 +21,18 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 /**
  * Indentation of whole lines inserted at one point. When a container's new `volumeMounts:` and the
  * pod's new `volumes:` land at the same offset (the container is the pod's last entry), the deeper
- * block must come first or it would nest under the shallower one.
+ * block must come first or it would nest under the shallower one. At the same indentation a new
+ * item of a flush sequence (`- name: tmp` under `volumeMounts:`) goes before a new key of the map
+ * that holds that sequence (`securityContext:`): the sequence ends there, inside the map.
  */
 function blockIndent(text: string): number {
   const body = text.replace(/^\r?\n/, '');
   // whole lines end with a line break, or start with one at the end of a file that has none
   if (!/\n$/.test(body) && body.length === text.length) return -1; // not whole lines: a flow insertion
-  return /^ */.exec(body)?.[0].length ?? 0;
+  const indent = /^ */.exec(body)?.[0].length ?? 0;
+  // the first line that is not a comment says what is inserted (a new volume may lead with one)
+  const first = /^ *(?!#)\S/m.exec(body);
+  return first && first[0].endsWith('-') && first[0].length === indent + 1 ? indent + 0.5 : indent;
 }
 
 /** True when two edits touch the same text: overlapping ranges, or an insertion strictly inside a replacement. */

@@ -26,7 +26,8 @@ describe('applyFixes options', () => {
   it('takes the rules as objects: analyze runs only them and fix-all applies their fixes', () => {
     const r = applyFixes(text, { rules: [missing] });
     expect(r.applied.map((a) => a.ruleId)).toEqual(['ro-root-fs-missing']);
-    expect(r.text).toBe(`${text}    securityContext:\n      readOnlyRootFilesystem: true\n`);
+    // the flag and, for an image rootlock does not know, the generic /tmp
+    expect(r.text).toBe(`${text}    securityContext:\n      readOnlyRootFilesystem: true\n    volumeMounts:\n    - name: tmp\n      mountPath: /tmp\n  volumes:\n  - name: tmp\n    emptyDir:\n      sizeLimit: 256Mi\n`);
   });
 
   it('fixAll filters by rule id too', () => {
@@ -40,6 +41,24 @@ describe('insertions at one offset', () => {
   it('a container that ends the file gets its mount before the pod gets its volume, even without a final line break', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    securityContext:\n      readOnlyRootFilesystem: true';
     expect(fix(text, 'tmp-not-writable').text).toBe(`${text}\n    volumeMounts:\n    - name: tmp\n      mountPath: /tmp\n  volumes:\n  - name: tmp\n    emptyDir:\n      sizeLimit: 256Mi`);
+  });
+
+  it('a container that ends with a flush `volumeMounts:` list gets its new mount before its new securityContext (one fix, one offset)', () => {
+    // found in the corpus (kubernetes-examples volumes/rbd): the key went first, and the mount after
+    // it no longer belonged to the list, which did not parse
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - image: example/web\n      name: app\n      volumeMounts:\n      - name: data\n        mountPath: /data\n  volumes:\n    - name: data\n      emptyDir: {}\n';
+    const r = fix(text, 'ro-root-fs-missing');
+    expect(r.refused).toBeUndefined();
+    expect(r.text).toBe(text
+      .replace('        mountPath: /data\n', '        mountPath: /data\n      - name: tmp\n        mountPath: /tmp\n      securityContext:\n        readOnlyRootFilesystem: true\n')
+      .replace('      emptyDir: {}\n', '      emptyDir: {}\n    - name: tmp\n      emptyDir:\n        sizeLimit: 256Mi\n'));
+  });
+
+  it('a new volume that leads with its comment still goes before a new key at its indentation', () => {
+    expect(applyEdits('a:\n- x\n', [
+      { start: 7, end: 7, text: 'b: 1\n' },
+      { start: 7, end: 7, text: '# why\n- y\n' },
+    ])).toBe('a:\n- x\n# why\n- y\nb: 1\n');
   });
 
   it('two fixes filling one empty flow list take turns instead of writing `[a b]`', () => {
@@ -78,7 +97,8 @@ describe('anchors and merge keys', () => {
   it('a map that comes in through `<<: *anchor` is extended where it is written, not replaced by a local key', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - &base\n    name: a\n    securityContext:\n      runAsNonRoot: true\n  - <<: *base\n    name: b\n';
     const out = fix(text, 'ro-root-fs-missing').text;
-    expect(out).toBe(text.replace('      runAsNonRoot: true\n', '      runAsNonRoot: true\n      readOnlyRootFilesystem: true\n'));
+    // b's mount comes in through the merge key too: one volume for both
+    expect(out).toBe(`${text.replace('      runAsNonRoot: true\n', '      runAsNonRoot: true\n      readOnlyRootFilesystem: true\n    volumeMounts:\n    - name: a-tmp\n      mountPath: /tmp\n')}  volumes:\n  - name: a-tmp\n    emptyDir:\n      sizeLimit: 256Mi\n`);
   });
 
   it('a list shared through an anchor, an alias and a merge key gets one /tmp mount, not one per container', () => {
@@ -105,7 +125,7 @@ describe("the user's style", () => {
 
   it('new keys are quoted like their siblings', () => {
     const text = '"apiVersion": "v1"\n"kind": "Pod"\n"metadata": {"name": "p"}\n"spec":\n  "containers":\n  - "name": "a"\n    "image": "x"\n';
-    expect(fix(text, 'ro-root-fs-missing').text).toBe(`${text}    "securityContext":\n      "readOnlyRootFilesystem": true\n`);
+    expect(fix(text, 'ro-root-fs-missing').text).toBe(`${text}    "securityContext":\n      "readOnlyRootFilesystem": true\n    "volumeMounts":\n    - "name": "tmp"\n      "mountPath": "/tmp"\n  "volumes":\n  - "name": "tmp"\n    "emptyDir":\n      "sizeLimit": "256Mi"\n`);
   });
 
   it('`-   name` lists (dash, then spaces to the next indentation step) are copied', () => {
@@ -116,18 +136,20 @@ describe("the user's style", () => {
   it('each document of a stream is edited in its own indentation', () => {
     const one = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: a\n';
     const two = 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: b\nspec:\n    containers:\n        - name: b\n';
-    expect(fix(`${one}---\n${two}`, 'ro-root-fs-missing').text).toBe(`${one}    securityContext:\n      readOnlyRootFilesystem: true\n---\n${two}          securityContext:\n              readOnlyRootFilesystem: true\n`);
+    expect(fix(`${one}---\n${two}`, 'ro-root-fs-missing').text).toBe(`${one}    securityContext:\n      readOnlyRootFilesystem: true\n    volumeMounts:\n    - name: tmp\n      mountPath: /tmp\n  volumes:\n  - name: tmp\n    emptyDir:\n      sizeLimit: 256Mi\n---\n${two}          securityContext:\n              readOnlyRootFilesystem: true\n          volumeMounts:\n              - name: tmp\n                mountPath: /tmp\n    volumes:\n        - name: tmp\n          emptyDir:\n              sizeLimit: 256Mi\n`);
   });
 
   it('pretty-printed JSON: a new entry gets its own line, spread over lines like its siblings', () => {
     const text = '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {\n    "name": "p"\n  },\n  "spec": {\n    "containers": [\n      {\n        "name": "a"\n      }\n    ]\n  }\n}\n';
-    expect(fix(text, 'ro-root-fs-missing').text).toBe('{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {\n    "name": "p"\n  },\n  "spec": {\n    "containers": [\n      {\n        "name": "a",\n        "securityContext": {\n          "readOnlyRootFilesystem": true\n        }\n      }\n    ]\n  }\n}\n');
+    expect(fix(text, 'ro-root-fs-missing').text).toBe('{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {\n    "name": "p"\n  },\n  "spec": {\n    "containers": [\n      {\n        "name": "a",\n        "securityContext": {\n          "readOnlyRootFilesystem": true\n        },\n        "volumeMounts": [\n          {\n            "name": "tmp",\n            "mountPath": "/tmp"\n          }\n        ]\n      }\n    ],\n    "volumes": [\n      {\n        "name": "tmp",\n        "emptyDir": {\n          "sizeLimit": "256Mi"\n        }\n      }\n    ]\n  }\n}\n');
   });
 
   it('a flow map spread over lines: the new entry goes below the last one and its comment, which stays put', () => {
-    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - {\n      name: app, # the app\n      image: nginx # pinned\n    }\n  volumes: [\n    {name: a, emptyDir: {}} # first\n  ]\n';
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - {\n      name: app, # the app\n      image: example/web # pinned\n    }\n  volumes: [\n    {name: a, emptyDir: {}} # first\n  ]\n';
     const out = applyFixes(text, { rules: [missing, rule('volume-unused')] }).text;
-    expect(out).toBe(text.replace('      image: nginx # pinned\n', '      image: nginx, # pinned\n      securityContext: {readOnlyRootFilesystem: true}\n'));
+    expect(out).toBe(text
+      .replace('      image: example/web # pinned\n', '      image: example/web, # pinned\n      securityContext: {readOnlyRootFilesystem: true},\n      volumeMounts: [{name: tmp, mountPath: /tmp}]\n')
+      .replace('    {name: a, emptyDir: {}} # first\n', '    {name: a, emptyDir: {}}, # first\n    {name: tmp, emptyDir: {sizeLimit: 256Mi}}\n'));
     const list = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    volumeMounts: [{name: b, mountPath: /b}]\n  volumes: [\n    {name: a, emptyDir: {}} # first\n  ]\n';
     const manual = analyze(list, { rules: [rule('volume-mount-missing-volume')] }).findings[0]?.fixes.find((f) => f.applicability === 'manual');
     if (!manual) throw new Error('no manual fix');
@@ -136,7 +158,7 @@ describe("the user's style", () => {
 
   it('JSON written on one line stays on one line; minified JSON stays minified', () => {
     const spaced = '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"}, "spec": {"containers": [{"name": "a"}]}}';
-    expect(fix(spaced, 'ro-root-fs-missing').text).toBe('{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"}, "spec": {"containers": [{"name": "a", "securityContext": {"readOnlyRootFilesystem": true}}]}}');
+    expect(fix(spaced, 'ro-root-fs-missing').text).toBe('{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"}, "spec": {"containers": [{"name": "a", "securityContext": {"readOnlyRootFilesystem": true}, "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}]}], "volumes": [{"name": "tmp", "emptyDir": {"sizeLimit": "256Mi"}}]}}');
     const minified = '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"a","securityContext":{"readOnlyRootFilesystem":true}}]}}\n';
     expect(fix(minified, 'tmp-not-writable').text).toBe('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"a","securityContext":{"readOnlyRootFilesystem":true},"volumeMounts":[{"name":"tmp","mountPath":"/tmp"}]}],"volumes":[{"name":"tmp","emptyDir":{"sizeLimit":"256Mi"}}]}}\n');
   });
@@ -144,7 +166,7 @@ describe("the user's style", () => {
   it('CRLF stays CRLF, and a file without a final line break keeps it that way', () => {
     const text = 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  containers:\r\n  - name: a';
     const out = fix(text, 'ro-root-fs-missing').text;
-    expect(out).toBe(`${text}\r\n    securityContext:\r\n      readOnlyRootFilesystem: true`);
+    expect(out).toBe(`${text}\r\n    securityContext:\r\n      readOnlyRootFilesystem: true\r\n    volumeMounts:\r\n    - name: tmp\r\n      mountPath: /tmp\r\n  volumes:\r\n  - name: tmp\r\n    emptyDir:\r\n      sizeLimit: 256Mi`);
     expect(out).not.toMatch(/[^\r]\n/);
   });
 

@@ -252,7 +252,7 @@ export class EditBuilder {
       taken = new Set(pod.volumes.map((v) => v.name));
       this.ctx.reserved.set(pod.node, taken);
     }
-    const clean = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 55) || 'vol';
+    const clean = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '').slice(0, 55) || 'vol';
     let name = clean;
     for (let n = 2; taken.has(name); n++) name = `${clean}-${n}`;
     taken.add(name);

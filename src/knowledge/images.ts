@@ -313,6 +313,10 @@ export const images: readonly ImageKnowledge[] = [
         what: 'the database cluster (PGDATA)',
         volume: 'persistent',
         env: ['PGDATA'],
+        // PGDATA must be a subdirectory of its volume (see the notes), and the claim must cover the
+        // image's VOLUME /var/lib/postgresql/data exactly (containerd gives an uncovered image
+        // VOLUME an anonymous volume that dies with the container): mount there, PGDATA below it
+        dataSubdir: 'pgdata',
         movedBy: 'POSTGRES_INITDB_WALDIR puts the WAL in a separate directory',
         error: 'initdb: error: could not change permissions of directory "/var/lib/postgresql/data": Read-only file system',
         versions: { max: 17 },
@@ -324,6 +328,8 @@ export const images: readonly ImageKnowledge[] = [
         what: 'the database cluster (PGDATA, /var/lib/postgresql/<major>/docker)',
         volume: 'persistent',
         env: ['PGDATA'],
+        // the image's VOLUME from 18 on, so that pg_upgrade --link can reach both majors' directories
+        mountAt: '/var/lib/postgresql',
         movedBy: 'POSTGRES_INITDB_WALDIR puts the WAL in a separate directory',
         // generic form (coreutils mkdir in the entrypoint; quotes are typographic in a UTF-8 locale)
         error: "mkdir: cannot create directory '/var/lib/postgresql/18': Read-only file system",
@@ -353,6 +359,7 @@ export const images: readonly ImageKnowledge[] = [
     ],
     notes: [
       'Make PGDATA a subdirectory of the mount (e.g. /var/lib/postgresql/data/pgdata): initdb refuses a non-empty directory, and a fresh volume often holds lost+found.',
+      'Up to 17 the image declares VOLUME /var/lib/postgresql/data: mount the claim exactly there (PGDATA in a subdirectory). A claim one level up leaves that path to the container runtime, and containerd gives an image VOLUME that no mount covers an anonymous volume that is lost with the container (containerd/containerd#3511).',
       'From 18 on PGDATA is /var/lib/postgresql/<major>/docker and the image\'s VOLUME is /var/lib/postgresql: mount the PersistentVolumeClaim at /var/lib/postgresql.',
       '/dev/shm is not on the root filesystem; Kubernetes gives it 64 MB, which large parallel queries can exceed (a Memory emptyDir at /dev/shm raises it).',
     ],

@@ -43,6 +43,19 @@ export interface WritablePath {
   shipsContent?: string;
   /** Only under a condition rootlock cannot see in the manifest; then it is advice, not an error. */
   onlyWhen?: string;
+  /**
+   * Where a volume for this path goes when not at the path itself: a data directory that must be
+   * a subdirectory of its mount (PGDATA: initdb refuses a mount point that holds lost+found).
+   */
+  mountAt?: string;
+  /**
+   * The data must live in this subdirectory of the volume, which is mounted at the path itself:
+   * the fix mounts the volume at `path` and sets `env[0]` to `path/dataSubdir`. For postgres up to
+   * 17, whose image declares `VOLUME /var/lib/postgresql/data`: a claim mounted one level up
+   * leaves that path to the runtime's anonymous image volume (containerd creates one for every
+   * image VOLUME no mount covers exactly), and the database would be lost with the container.
+   */
+  dataSubdir?: string;
   /** Limits the entry to some image versions (by the tag's major version). */
   versions?: { min?: number; max?: number };
   /** Index into the image's sources. */

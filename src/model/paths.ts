@@ -37,3 +37,6 @@ export function canonicalPath(p: string): string {
   }
   return n;
 }
+
+/** Directories whose content an image needs: a volume mounted there would hide it. */
+export const SYSTEM_DIRS: ReadonlySet<string> = new Set(['/', '/etc', '/usr', '/bin', '/sbin', '/lib', '/lib64', '/var', '/var/lib', '/opt', '/home', '/root', '/srv', '/usr/local', '/usr/share', '/usr/lib']);

@@ -10,7 +10,7 @@ import type { CommandAnalysis, Install, Write } from '../shell/index.ts';
 import type { YNode, YScalar } from '../yaml/tree.ts';
 import type { Container, EnvVar, Writability } from './index.ts';
 import { mountFor } from './index.ts';
-import { canonicalPath, isWithin, normalizePath } from './paths.ts';
+import { SYSTEM_DIRS, canonicalPath, isWithin, normalizePath } from './paths.ts';
 
 export type NeedOrigin = 'image' | 'runtime' | 'env' | 'command';
 
@@ -29,6 +29,14 @@ export interface Need {
   sizeLimit?: string;
   /** The line the program logs when it cannot write there. */
   error: string;
+  /** What the image ships at the path (a fresh volume there would hide it: fill it first). */
+  shipsContent?: string;
+  /**
+   * Persistent data where the image also ships files (Grafana's plugins in /var/lib/grafana): the
+   * volume goes to a subdirectory (`mountAt`) and this env var points the program there, so what
+   * the image ships stays visible.
+   */
+  setEnv?: { name: string; value: string };
   /** Set when the write happens only under a condition rootlock cannot see: advice, not an error. */
   advice?: string;
   /** The knowledge entry the fact comes from, with its source. */
@@ -139,6 +147,10 @@ function compute(c: Container): ContainerWrites {
   const runtimes = findRuntime(c.image, c.command ? c.command.values : undefined);
   const executables = new Set([...(command?.executables ?? []), ...argv.slice(0, 1).map(basename)]);
   const imageAt: At = asAt(c.node, 'image') ?? c.nameNode ?? c.node;
+  // A `command` that runs only standard tools (`cp -a` into a volume, `sleep infinity`, a shell
+  // loop) replaces the image's entrypoint: its program — and its runtime — never start, so what
+  // they write does not apply. What the command itself writes still does.
+  const programRuns = !c.command || (command?.executables.some((x) => !PLAIN_TOOLS.has(x)) ?? true);
 
   const needs: Need[] = [];
   const unknown: UnknownPath[] = [];
@@ -149,7 +161,7 @@ function compute(c: Container): ContainerWrites {
     const v = pathsFor(k, ref);
     for (const p of v.paths) {
       if (p.purpose === 'content' || p.shipsContent) content.push({ path: normalizePath(p.path), what: p.what, shipsContent: p.shipsContent ?? p.what, knowledge: ref0(k, p) });
-      if (p.purpose === 'content') continue;
+      if (p.purpose === 'content' || !programRuns) continue;
       if (p.whenEnv && !p.whenEnv.some((n) => env.has(n))) continue;
       if (p.unlessEnv && p.unlessEnv.some((u) => env.get(u.name)?.value === u.value)) continue;
       if (p.whenCommand && !p.whenCommand.some((x) => executables.has(x))) continue;
@@ -175,15 +187,20 @@ function compute(c: Container): ContainerWrites {
         const home = env.get('HOME');
         if (home?.value?.startsWith('/')) path = joinPath(home.value, p.home);
       }
+      const moveTo = !byEnv && p.shipsContent && p.volume === 'persistent' && p.env?.[0] ? { name: p.env[0], value: `${normalizePath(path)}/data` } : undefined;
+      // data in a subdirectory of a volume mounted at the path itself (postgres up to 17)
+      const subdir = !byEnv && !moveTo && p.dataSubdir && p.env?.[0] ? { name: p.env[0], value: `${normalizePath(path)}/${p.dataSubdir}` } : undefined;
       needs.push(need(c, {
         path: normalizePath(path),
-        mountAt: normalizePath(path),
+        mountAt: moveTo ? moveTo.value : byEnv ? (byEnv.name === 'PGDATA' ? pgdataMount(normalizePath(path), p) : normalizePath(path)) : normalizePath(p.mountAt ?? path),
         origin: from,
         purpose: p.purpose,
         what: p.what,
         volume: p.volume,
         ...(p.sizeLimit ? { sizeLimit: p.sizeLimit } : {}),
-        error: byEnv ? p.error.split(p.path).join(path) : p.error,
+        ...(p.shipsContent && !byEnv ? { shipsContent: p.shipsContent } : {}),
+        ...(moveTo ? { setEnv: moveTo } : subdir ? { setEnv: subdir } : {}),
+        error: byEnv ? movePath(p.error, p.path, path) : p.error,
         ...(adviceOf(p) ? { advice: adviceOf(p) as string } : {}),
         knowledge: ref0(k, p),
         ...(byEnv ? { env: byEnv } : {}),
@@ -206,7 +223,7 @@ function compute(c: Container): ContainerWrites {
     const path = normalizePath(e.value);
     needs.push(need(c, {
       path,
-      mountAt: path,
+      mountAt: name === 'PGDATA' ? parentMount(path) : path,
       origin: 'env',
       purpose: known.purpose,
       what: known.what,
@@ -254,6 +271,22 @@ function compute(c: Container): ContainerWrites {
     installs,
   };
 }
+
+/** Programs that are not an image's server or runtime: file and text tools, sleep, downloads. */
+const PLAIN_TOOLS: ReadonlySet<string> = new Set([
+  'cp', 'mv', 'ln', 'mkdir', 'rmdir', 'rm', 'chmod', 'chown', 'chgrp', 'touch', 'cat', 'echo', 'printf', 'ls',
+  'sleep', 'true', 'false', 'test', '[', 'tail', 'head', 'sed', 'awk', 'grep', 'find', 'xargs', 'tar', 'gzip',
+  'gunzip', 'zcat', 'unzip', 'envsubst', 'install', 'rsync', 'tee', 'dd', 'sort', 'uniq', 'wc', 'cut', 'tr',
+  'date', 'id', 'whoami', 'hostname', 'basename', 'dirname', 'realpath', 'readlink', 'stat', 'du', 'df',
+  'base64', 'sha256sum', 'md5sum', 'curl', 'wget', 'nc', 'ping',
+]);
+
+/** Tools that create no temporary files (`sort`, `curl`, package managers and runtimes do). */
+const NO_TMP_TOOLS: ReadonlySet<string> = new Set([
+  'cp', 'mv', 'ln', 'mkdir', 'rmdir', 'rm', 'chmod', 'chown', 'chgrp', 'touch', 'cat', 'echo', 'printf', 'ls',
+  'sleep', 'true', 'false', 'test', '[', 'tail', 'head', 'tee', 'sed', 'basename', 'dirname', 'id', 'whoami',
+  'hostname', 'date', 'stat', 'readlink', 'realpath',
+]);
 
 const DIR_OPS = new Set(['mkdir', 'tar -x', 'unzip -d', 'wget', 'curl -O', 'heredoc', 'git clone', 'npm install', 'pip install']);
 
@@ -339,6 +372,37 @@ function basename(p: string): string {
   return i >= 0 ? p.slice(i + 1) : p;
 }
 
+/**
+ * The program's error line with the default path replaced by the one an env var names: only where
+ * it is the path itself or a parent of the file named (`/tmp/tmp.XXXXXXXXXX` with TMPDIR=/scratch is
+ * `/scratch/tmp.XXXXXXXXXX`: the file's name stays).
+ */
+function movePath(error: string, from: string, to: string): string {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return error.replace(new RegExp(`${escaped}(?![\\w.-])`, 'g'), () => to);
+}
+
+/**
+ * Where the volume for a PGDATA directory goes: the directory above it, so that PGDATA is a
+ * subdirectory of the mount (initdb refuses a non-empty directory, and a fresh volume often holds
+ * lost+found; pgdata-at-mount-root). The path itself when the parent is / or a system directory.
+ */
+/**
+ * Where a volume for an explicit PGDATA goes: its parent directory (PGDATA must be a subdirectory
+ * of its mount) — but never a parent of the image's own data VOLUME (postgres up to 17), which
+ * must be covered exactly.
+ */
+function pgdataMount(path: string, p: WritablePath): string {
+  const up = parentMount(path);
+  if (p.dataSubdir && isWithin(p.path, up) && p.path !== up) return isWithin(path, p.path) ? p.path : path;
+  return up;
+}
+
+function parentMount(path: string): string {
+  const up = dirname(path);
+  return up === '/' || SYSTEM_DIRS.has(up) ? path : up;
+}
+
 function dirname(p: string): string {
   const i = p.lastIndexOf('/');
   return i <= 0 ? '/' : p.slice(0, i);
@@ -356,6 +420,9 @@ function joinPath(a: string, b: string): string {
 export function genericTmpNeed(c: Container): Need | undefined {
   const w = containerWrites(c);
   if (w.image?.knowledge.tmpNotNeeded) return undefined;
+  // a command that runs only tools that never make temp files (`cp -a` into a volume, a sleep
+  // loop), without a here-document, needs no /tmp: rootlock sees everything it runs
+  if (c.command && w.command && !w.command.heredoc && w.command.executables.every((x) => NO_TMP_TOOLS.has(x))) return undefined;
   if (w.needs.some((n) => isWithin(n.mountAt, '/tmp') || isWithin(n.path, '/tmp'))) return undefined;
   if (mountFor(c, '/tmp')) return undefined;
   return {

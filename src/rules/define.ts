@@ -2,6 +2,10 @@ import type { Applicability, RuleDocs, Severity } from '../types.ts';
 import type { Container, Pod } from '../model/index.ts';
 import type { EditBuilder } from '../fixes/edits.ts';
 import type { YNode } from '../yaml/tree.ts';
+import type { RuleContext } from '../pss/context.ts';
+import type { NamespacePolicy } from '../pss/namespaces.ts';
+
+export type { RuleContext } from '../pss/context.ts';
 
 export type { Container, Pod, Mount, Volume } from '../model/index.ts';
 export type { Need, ContainerWrites } from '../model/writes.ts';
@@ -21,13 +25,18 @@ export interface Report {
   severity?: Severity;
   container?: Container;
   fixes?: FixSpec[];
+  /** The Pod Security control the finding is about (pss-* rules): Finding.control. */
+  control?: string;
 }
 
 export interface Rule {
   id: string;
   severity: Severity;
   docs: RuleDocs;
-  check(pod: Pod, report: (r: Report) => void): void;
+  /** `ctx`: the text's Namespace objects and the Pod Security version (most rules ignore it). */
+  check(pod: Pod, report: (r: Report) => void, ctx: RuleContext): void;
+  /** Runs once per Namespace object of the text; its findings have no workload (Finding.workload -1). */
+  checkNamespace?(ns: NamespacePolicy, report: (r: Report) => void, ctx: RuleContext): void;
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -1,6 +1,6 @@
 import { defineRule } from './define.ts';
 import { containerWrites } from '../model/writes.ts';
-import { containerLabel, isWindows, volumeFixFor, volumeWords, workloadLabel } from './util.ts';
+import { containerLabel, isWindows, logLine, volumeFixFor, volumeWords, workloadLabel } from './util.ts';
 
 export default defineRule({
   id: 'env-path-not-writable',
@@ -18,13 +18,13 @@ export default defineRule({
       const w = containerWrites(c);
       for (const n of w.needs) {
         if (n.origin !== 'env' || !n.env || n.writability.writable !== false) continue;
-        const where = n.writability.mount ? n.writability.reason : 'on the read-only root';
+        const where = n.writability.mount ? n.writability.reason : 'that path is on the read-only root';
         const fix = n.writability.mount ? undefined : volumeFixFor(pod, c, n);
         report({
           at: n.at,
           container: c,
           severity: n.advice ? 'info' : 'error',
-          message: `${containerLabel(c)} in ${workloadLabel(pod)} sets ${n.env.name}=${n.path}, where ${n.what} goes, but that path is ${where}. It would log: ${n.error}. Give it ${volumeWords(n.volume)}, or point ${n.env.name} into a writable mount`,
+          message: `${containerLabel(c)} in ${workloadLabel(pod)} sets ${n.env.name}=${n.path}, where ${n.what} goes, but ${where}. It would log: ${logLine(n.error)} Give it ${volumeWords(n.volume)}, or point ${n.env.name} into a writable mount`,
           fixes: fix ? [fix] : [],
         });
       }

@@ -1,6 +1,6 @@
 import { defineRule } from './define.ts';
 import { containerWrites } from '../model/writes.ts';
-import { containerLabel, isWindows, volumeFixFor, volumeWords, workloadLabel } from './util.ts';
+import { containerLabel, isWindows, logLine, volumeFixFor, volumeWords, workloadLabel } from './util.ts';
 
 export default defineRule({
   id: 'image-path-not-writable',
@@ -25,7 +25,7 @@ export default defineRule({
           at: n.at,
           container: c,
           severity: n.advice ? 'info' : 'error',
-          message: `${containerLabel(c)} in ${workloadLabel(pod)} (${n.knowledge?.title ?? 'image'}) writes ${n.path} — ${n.what} — but the root is read-only${n.advice ? ` (${n.advice})` : ''}. It would log: ${n.error}. Give it ${volumeWords(n.volume)}`,
+          message: `${containerLabel(c)} in ${workloadLabel(pod)} (${n.knowledge?.title ?? 'image'}) writes ${n.path} — ${n.what} — but the root is read-only${n.advice ? ` (${n.advice})` : ''}. It would log: ${logLine(n.error)} Give it ${volumeWords(n.volume)}`,
           fixes: fix ? [fix] : [],
         });
       }

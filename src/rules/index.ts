@@ -17,6 +17,11 @@ import commandWritesReadOnlyPath from './command-writes-read-only-path.ts';
 import runtimePackageInstall from './runtime-package-install.ts';
 import writableMountReadOnly from './writable-mount-read-only.ts';
 import imageUnknown from './image-unknown.ts';
+import pssBaseline from './pss-baseline.ts';
+import pssRestricted from './pss-restricted.ts';
+import pssNamespaceLabel from './pss-namespace-label.ts';
+import pssNamespaceRejects from './pss-namespace-rejects.ts';
+import restrictedNotReadOnly from './restricted-not-read-only.ts';
 
 /** Every rule, listed by hand (no globbing), in the order findings are reported. */
 export const rules: readonly Rule[] = [
@@ -38,4 +43,9 @@ export const rules: readonly Rule[] = [
   runtimePackageInstall,
   writableMountReadOnly,
   imageUnknown,
+  pssBaseline,
+  pssRestricted,
+  pssNamespaceLabel,
+  pssNamespaceRejects,
+  restrictedNotReadOnly,
 ];

@@ -1,7 +1,8 @@
 import { defineRule } from './define.ts';
 import { containerWrites } from '../model/writes.ts';
 import { isWithin, normalizePath } from '../model/index.ts';
-import { containerLabel, workloadLabel } from './util.ts';
+import { addSeed, containerLabel, workloadLabel } from './util.ts';
+import type { Pod } from './define.ts';
 
 export default defineRule({
   id: 'mount-hides-image-content',
@@ -19,10 +20,10 @@ export default defineRule({
       for (const m of c.mounts) {
         if (!m.volume || m.volume.readOnlySource || m.subPath || !m.mountPath.startsWith('/')) continue;
         const mp = normalizePath(m.mountPath);
-        const hidden = w.content.find((p) => isWithin(p.path, mp));
-        if (!hidden) continue;
+        // what the mount hides first of all: the shipped directory closest to the mount point
+        const hidden = w.content.filter((p) => isWithin(p.path, mp)).sort((a, b) => a.path.length - b.path.length)[0];
+        if (!hidden || seeded(pod, m.name)) continue;
         const image = c.image ?? '';
-        const stage = `/rootlock-seed${mp}`;
         report({
           at: m.mountPathNode ?? m.node,
           container: c,
@@ -30,18 +31,19 @@ export default defineRule({
           fixes: image && m.volume.type === 'emptyDir' ? [{
             title: `Add an init container that copies ${mp} from the image into "${m.name}"`,
             applicability: 'manual',
-            edits: (e) => {
-              e.append(pod.node, 'initContainers', {
-                name: e.uniqueContainerName(pod, `seed-${m.name}`),
-                image,
-                command: ['sh', '-c', `cp -a ${mp}/. ${stage}/`],
-                securityContext: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-                volumeMounts: [{ name: m.name, mountPath: stage }],
-              });
-            },
+            edits: (e) => addSeed(e, pod, image, m.name, mp),
           }] : [],
         });
       }
     }
   },
 });
+
+/**
+ * True when an init container writes into volume `name` (the copy this rule suggests, or one of
+ * the user's own, as in a ConfigMap copied into a shared emptyDir): the volume is filled before
+ * the container starts, so it hides nothing the container needs.
+ */
+function seeded(pod: Pod, name: string): boolean {
+  return pod.containers.some((c) => c.type === 'init' && containerWrites(c).needs.some((n) => n.origin === 'command' && n.writability.mount?.name === name && n.writability.writable === true));
+}

@@ -4,19 +4,28 @@ import { ruleTester } from './rule-tester.ts';
 const missing = (who: string, where: string) => `${who} in ${where} does not set securityContext.readOnlyRootFilesystem: true, so its root filesystem is writable`;
 
 /** A workload of `kind` whose pod spec (at the indentation `pad`) holds one container "app". */
-function workload(kind: string, apiVersion: string, head: string, pad: string): { code: string; output: string; line: number; column: number } {
+function workload(kind: string, apiVersion: string, head: string, pad: string): { code: string; output: string; flagOnly: string; line: number; column: number } {
   const code = `apiVersion: ${apiVersion}
 kind: ${kind}
 metadata:
   name: web
 ${head}${pad}containers:
 ${pad}- name: app
-${pad}  image: nginx
+${pad}  image: example/web
 `;
-  const output = `${code}${pad}  securityContext:
+  const flagOnly = `${code}${pad}  securityContext:
 ${pad}    readOnlyRootFilesystem: true
 `;
-  return { code, output, line: head.split('\n').length + 5, column: pad.length + 9 };
+  // an image rootlock does not know: the generic /tmp, on disk, 256Mi
+  const output = `${flagOnly}${pad}  volumeMounts:
+${pad}  - name: tmp
+${pad}    mountPath: /tmp
+${pad}volumes:
+${pad}- name: tmp
+${pad}  emptyDir:
+${pad}    sizeLimit: 256Mi
+`;
+  return { code, output, flagOnly, line: head.split('\n').length + 5, column: pad.length + 9 };
 }
 
 const template = 'spec:\n  selector: {}\n  template:\n    spec:\n';
@@ -119,12 +128,21 @@ spec:
       return {
         name: `${kind}: container without securityContext`,
         code: w.code,
-        findings: [{ message: missing('Container "app"', `${kind} "web"`), line: w.line, column: w.column, container: 'app', fixes: [{ title: 'Set readOnlyRootFilesystem: true', applicability: 'unsafe' as const }] }],
+        findings: [{
+          message: missing('Container "app"', `${kind} "web"`),
+          line: w.line,
+          column: w.column,
+          container: 'app',
+          fixes: [
+            { title: 'Set readOnlyRootFilesystem: true and mount what it writes (/tmp)', applicability: 'unsafe' as const, output: w.output },
+            { title: 'Only set readOnlyRootFilesystem: true', applicability: 'unsafe' as const, output: w.flagOnly },
+          ],
+        }],
         output: w.output,
       };
     }),
     {
-      name: 'init container, native sidecar, app container; ephemeral container is a warning',
+      name: 'init container, native sidecar, app container; ephemeral container is a warning and gets only the flag',
       code: `apiVersion: v1
 kind: Pod
 metadata:
@@ -138,7 +156,7 @@ spec:
     restartPolicy: Always
   containers:
   - name: app
-    image: nginx
+    image: example/web
   ephemeralContainers:
   - name: debug
     image: busybox
@@ -147,8 +165,16 @@ spec:
         { message: missing('Init container "init"', 'Pod "web"'), line: 7, column: 11, container: 'init' },
         { message: missing('Sidecar container "proxy"', 'Pod "web"'), line: 9, column: 11, container: 'proxy' },
         { message: missing('Container "app"', 'Pod "web"'), line: 13, column: 11, container: 'app' },
-        { message: missing('Ephemeral container "debug"', 'Pod "web"'), line: 16, column: 11, container: 'debug', severity: 'warning' as const },
+        {
+          message: missing('Ephemeral container "debug"', 'Pod "web"'),
+          line: 16,
+          column: 11,
+          container: 'debug',
+          severity: 'warning' as const,
+          fixes: [{ title: 'Set readOnlyRootFilesystem: true', applicability: 'unsafe' as const }],
+        },
       ],
+      // several containers: each /tmp volume is named after its container
       output: `apiVersion: v1
 kind: Pod
 metadata:
@@ -159,21 +185,40 @@ spec:
     image: busybox
     securityContext:
       readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: init-tmp
+      mountPath: /tmp
   - name: proxy
     image: envoy
     restartPolicy: Always
     securityContext:
       readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: proxy-tmp
+      mountPath: /tmp
   containers:
   - name: app
-    image: nginx
+    image: example/web
     securityContext:
       readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: app-tmp
+      mountPath: /tmp
   ephemeralContainers:
   - name: debug
     image: busybox
     securityContext:
       readOnlyRootFilesystem: true
+  volumes:
+  - name: init-tmp
+    emptyDir:
+      sizeLimit: 256Mi
+  - name: proxy-tmp
+    emptyDir:
+      sizeLimit: 256Mi
+  - name: app-tmp
+    emptyDir:
+      sizeLimit: 256Mi
 `,
     },
     {
@@ -204,6 +249,13 @@ spec:
     securityContext:
       readOnlyRootFilesystem: true # TODO harden
       runAsNonRoot: true
+    volumeMounts:
+    - name: tmp
+      mountPath: /tmp
+  volumes:
+  - name: tmp
+    emptyDir:
+      sizeLimit: 256Mi
 `,
     },
     {
@@ -228,6 +280,13 @@ spec:
   - name: app
     securityContext:
       readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: tmp
+      mountPath: /tmp
+  volumes:
+  - name: tmp
+    emptyDir:
+      sizeLimit: 256Mi
 `,
     },
     {
@@ -246,7 +305,7 @@ spec:
     securityContext: ~
   - name: d
     securityContext: null # none yet
-    image: nginx
+    image: example/web
 `,
       findings: [{ line: 7, column: 11 }, { line: 9 }, { line: 11 }, { line: 13 }],
       output: `apiVersion: v1
@@ -257,26 +316,51 @@ spec:
   containers:
   - name: a
     securityContext: {readOnlyRootFilesystem: true}
+    volumeMounts:
+    - name: a-tmp
+      mountPath: /tmp
   - name: b
     securityContext:
       readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: b-tmp
+      mountPath: /tmp
   - name: c
     securityContext:
       readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: c-tmp
+      mountPath: /tmp
   - name: d
     securityContext: # none yet
       readOnlyRootFilesystem: true
-    image: nginx
+    image: example/web
+    volumeMounts:
+    - name: d-tmp
+      mountPath: /tmp
+  volumes:
+  - name: a-tmp
+    emptyDir:
+      sizeLimit: 256Mi
+  - name: b-tmp
+    emptyDir:
+      sizeLimit: 256Mi
+  - name: c-tmp
+    emptyDir:
+      sizeLimit: 256Mi
+  - name: d-tmp
+    emptyDir:
+      sizeLimit: 256Mi
 `,
     },
     {
-      name: 'flow container: the new key goes into the flow map',
+      name: 'flow container: the new keys go into the flow map, the pod volume into the block spec',
       code: `apiVersion: v1
 kind: Pod
 metadata: {name: web}
 spec:
   containers:
-  - {name: app, image: nginx}
+  - {name: app, image: example/web}
 `,
       findings: [{ line: 6, column: 12 }],
       output: `apiVersion: v1
@@ -284,7 +368,11 @@ kind: Pod
 metadata: {name: web}
 spec:
   containers:
-  - {name: app, image: nginx, securityContext: {readOnlyRootFilesystem: true}}
+  - {name: app, image: example/web, securityContext: {readOnlyRootFilesystem: true}, volumeMounts: [{name: tmp, mountPath: /tmp}]}
+  volumes:
+  - name: tmp
+    emptyDir:
+      sizeLimit: 256Mi
 `,
     },
     {
@@ -296,11 +384,11 @@ metadata:
 spec:
     containers:
         - name: app
-          image: nginx
+          image: example/web
           securityContext:
               runAsNonRoot: true
         - name: b
-          image: nginx
+          image: example/web
 `,
       findings: [{ line: 7, column: 17 }, { line: 11, column: 17 }],
       output: `apiVersion: v1
@@ -310,17 +398,32 @@ metadata:
 spec:
     containers:
         - name: app
-          image: nginx
+          image: example/web
           securityContext:
               runAsNonRoot: true
               readOnlyRootFilesystem: true
+          volumeMounts:
+              - name: app-tmp
+                mountPath: /tmp
         - name: b
-          image: nginx
+          image: example/web
           securityContext:
               readOnlyRootFilesystem: true
+          volumeMounts:
+              - name: b-tmp
+                mountPath: /tmp
+    volumes:
+        - name: app-tmp
+          emptyDir:
+              sizeLimit: 256Mi
+        - name: b-tmp
+          emptyDir:
+              sizeLimit: 256Mi
 `,
     },
     {
+      // b's own fix overlaps a's at the anchor and waits; once the anchor is read-only b no
+      // longer needs this rule, and its /tmp is tmp-not-writable's (Fix all with every rule adds it).
       name: 'a securityContext shared through an anchor is fixed once, at the anchor',
       code: `apiVersion: v1
 kind: Pod
@@ -345,12 +448,19 @@ spec:
     securityContext: &sc
       runAsNonRoot: true
       readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: a-tmp
+      mountPath: /tmp
   - name: b
     securityContext: *sc
+  volumes:
+  - name: a-tmp
+    emptyDir:
+      sizeLimit: 256Mi
 `,
     },
     {
-      name: 'a securityContext that comes in through a merge key is edited where it is written, not replaced',
+      name: 'a securityContext that comes in through a merge key is edited where it is written, not replaced (the mount comes along)',
       code: `apiVersion: v1
 kind: Pod
 metadata:
@@ -376,8 +486,15 @@ spec:
     securityContext:
       runAsNonRoot: true
       readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: a-tmp
+      mountPath: /tmp
   - <<: *base
     name: b
+  volumes:
+  - name: a-tmp
+    emptyDir:
+      sizeLimit: 256Mi
 `,
     },
     {
@@ -405,6 +522,13 @@ spec:
       <<: {readOnlyRootFilesystem: false, runAsNonRoot: true}
       runAsUser: 10001
       readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: tmp
+      mountPath: /tmp
+  volumes:
+  - name: tmp
+    emptyDir:
+      sizeLimit: 256Mi
 `,
     },
     {
@@ -433,22 +557,29 @@ items:
     - image: busybox
       securityContext:
         readOnlyRootFilesystem: true
+      volumeMounts:
+      - name: tmp
+        mountPath: /tmp
+    volumes:
+    - name: tmp
+      emptyDir:
+        sizeLimit: 256Mi
 `,
     },
     {
       name: 'CRLF line endings stay CRLF',
-      code: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: web\r\nspec:\r\n  containers:\r\n  - name: app\r\n    image: nginx\r\n',
+      code: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: web\r\nspec:\r\n  containers:\r\n  - name: app\r\n    image: example/web\r\n',
       findings: [{ line: 7, column: 11 }],
-      output: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: web\r\nspec:\r\n  containers:\r\n  - name: app\r\n    image: nginx\r\n    securityContext:\r\n      readOnlyRootFilesystem: true\r\n',
+      output: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: web\r\nspec:\r\n  containers:\r\n  - name: app\r\n    image: example/web\r\n    securityContext:\r\n      readOnlyRootFilesystem: true\r\n    volumeMounts:\r\n    - name: tmp\r\n      mountPath: /tmp\r\n  volumes:\r\n  - name: tmp\r\n    emptyDir:\r\n      sizeLimit: 256Mi\r\n',
     },
     {
       name: 'a file without a final line break still ends without one',
-      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: example/web',
       findings: [{ line: 7 }],
-      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx\n    securityContext:\n      readOnlyRootFilesystem: true',
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: example/web\n    securityContext:\n      readOnlyRootFilesystem: true\n    volumeMounts:\n    - name: tmp\n      mountPath: /tmp\n  volumes:\n  - name: tmp\n    emptyDir:\n      sizeLimit: 256Mi',
     },
     {
-      name: 'pretty-printed JSON: the new key gets its own line, spread like the container',
+      name: 'pretty-printed JSON: new keys get their own lines, spread like their siblings',
       code: `{
   "apiVersion": "v1",
   "kind": "Pod",
@@ -457,7 +588,7 @@ items:
     "containers": [
       {
         "name": "app",
-        "image": "nginx"
+        "image": "example/web"
       },
       {
         "name": "b",
@@ -476,14 +607,35 @@ items:
     "containers": [
       {
         "name": "app",
-        "image": "nginx",
+        "image": "example/web",
         "securityContext": {
           "readOnlyRootFilesystem": true
-        }
+        },
+        "volumeMounts": [
+          {
+            "name": "app-tmp",
+            "mountPath": "/tmp"
+          }
+        ]
       },
       {
         "name": "b",
-        "securityContext": {"readOnlyRootFilesystem": true}
+        "securityContext": {"readOnlyRootFilesystem": true},
+        "volumeMounts": [{"name": "b-tmp", "mountPath": "/tmp"}]
+      }
+    ],
+    "volumes": [
+      {
+        "name": "app-tmp",
+        "emptyDir": {
+          "sizeLimit": "256Mi"
+        }
+      },
+      {
+        "name": "b-tmp",
+        "emptyDir": {
+          "sizeLimit": "256Mi"
+        }
       }
     ]
   }
@@ -494,7 +646,7 @@ items:
       name: 'one-line JSON stays on one line',
       code: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web"}, "spec": {"containers": [{"name": "app", "securityContext": {}}]}}',
       findings: [{ line: 1 }],
-      output: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web"}, "spec": {"containers": [{"name": "app", "securityContext": {"readOnlyRootFilesystem": true}}]}}',
+      output: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web"}, "spec": {"containers": [{"name": "app", "securityContext": {"readOnlyRootFilesystem": true}, "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}]}], "volumes": [{"name": "tmp", "emptyDir": {"sizeLimit": "256Mi"}}]}}',
     },
     {
       name: 'each document of a stream is fixed in its own style',
@@ -526,6 +678,13 @@ spec:
   - name: app
     securityContext:
       readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: tmp
+      mountPath: /tmp
+  volumes:
+  - name: tmp
+    emptyDir:
+      sizeLimit: 256Mi
 ---
 apiVersion: v1
 kind: Pod
@@ -536,6 +695,237 @@ spec:
         - name: app
           securityContext:
               readOnlyRootFilesystem: true
+          volumeMounts:
+              - name: tmp
+                mountPath: /tmp
+    volumes:
+        - name: tmp
+          emptyDir:
+              sizeLimit: 256Mi
+`,
+    },
+    {
+      name: 'nginx: the flag and nginx\'s own two places in one step (no /tmp: nginx does not use it), each volume saying why',
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`,
+      findings: [{
+        message: missing('Container "web"', 'Deployment "web"'),
+        line: 9,
+        column: 15,
+        fixes: [
+          { title: 'Set readOnlyRootFilesystem: true and mount what it writes (/var/cache/nginx, /var/run)', applicability: 'unsafe' },
+          {
+            title: 'Only set readOnlyRootFilesystem: true',
+            applicability: 'unsafe',
+            output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        securityContext:
+          readOnlyRootFilesystem: true
+`,
+          },
+        ],
+      }],
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        securityContext:
+          readOnlyRootFilesystem: true
+        volumeMounts:
+        - name: nginx-cache
+          mountPath: /var/cache/nginx
+        - name: run
+          mountPath: /var/run
+      volumes:
+      # nginx: client_temp, proxy_temp, fastcgi_temp, uwsgi_temp, scgi_temp (request and response buffers)
+      - name: nginx-cache
+        emptyDir:
+          sizeLimit: 256Mi
+      # nginx: nginx.pid
+      - name: run
+        emptyDir:
+          medium: Memory
+          sizeLimit: 16Mi
+`,
+    },
+    {
+      name: 'postgres in a StatefulSet: a memory emptyDir for the socket and a volumeClaimTemplate one level above PGDATA, its size marked for review',
+      code: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  template:
+    spec:
+      containers:
+      - name: postgres
+        image: postgres:16
+`,
+      findings: [{ line: 10, fixes: [{ title: 'Set readOnlyRootFilesystem: true and mount what it writes (/var/lib/postgresql, /var/run/postgresql)' }, { title: 'Only set readOnlyRootFilesystem: true' }] }],
+      output: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  template:
+    spec:
+      containers:
+      - name: postgres
+        image: postgres:16
+        securityContext:
+          readOnlyRootFilesystem: true
+        volumeMounts:
+        - name: postgresql
+          mountPath: /var/lib/postgresql
+        - name: postgresql-run
+          mountPath: /var/run/postgresql
+      volumes:
+      # PostgreSQL: the Unix socket .s.PGSQL.5432 and its lock file
+      - name: postgresql-run
+        emptyDir:
+          medium: Memory
+          sizeLimit: 16Mi
+  volumeClaimTemplates:
+  # rootlock: PostgreSQL: the database cluster (PGDATA); check the size and storageClassName before you apply
+  - metadata:
+      name: postgresql
+    spec:
+      accessModes:
+      - ReadWriteOnce
+      resources:
+        requests:
+          storage: 1Gi
+`,
+    },
+    {
+      name: 'postgres in a Deployment: the socket only; the data needs a claim the user creates (image-path-not-writable offers it)',
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: db
+spec:
+  template:
+    spec:
+      containers:
+      - name: postgres
+        image: postgres:16
+`,
+      findings: [{ line: 9, fixes: [{ title: 'Set readOnlyRootFilesystem: true and mount what it writes (/var/run/postgresql)' }, { title: 'Only set readOnlyRootFilesystem: true' }] }],
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: db
+spec:
+  template:
+    spec:
+      containers:
+      - name: postgres
+        image: postgres:16
+        securityContext:
+          readOnlyRootFilesystem: true
+        volumeMounts:
+        - name: postgresql-run
+          mountPath: /var/run/postgresql
+      volumes:
+      # PostgreSQL: the Unix socket .s.PGSQL.5432 and its lock file
+      - name: postgresql-run
+        emptyDir:
+          medium: Memory
+          sizeLimit: 16Mi
+`,
+    },
+    {
+      name: 'a container that already has what it needs: the one fix only sets the flag',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: example/web
+    volumeMounts:
+    - name: tmp
+      mountPath: /tmp
+  volumes:
+  - name: tmp
+    emptyDir: {}
+`,
+      findings: [{ line: 7, fixes: [{ title: 'Set readOnlyRootFilesystem: true', applicability: 'unsafe' }] }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: example/web
+    volumeMounts:
+    - name: tmp
+      mountPath: /tmp
+    securityContext:
+      readOnlyRootFilesystem: true
+  volumes:
+  - name: tmp
+    emptyDir: {}
+`,
+    },
+    {
+      name: 'what the command writes is mounted too, except a system directory such as /etc (that would hide the image\'s files); a script of builtins needs no /tmp',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: job
+spec:
+  containers:
+  - name: app
+    image: example/tool
+    command: ["sh", "-c", "echo ok > /var/log/tool/status && echo 1 > /etc/tool.flag"]
+`,
+      findings: [{ line: 7, fixes: [{ title: 'Set readOnlyRootFilesystem: true and mount what it writes (/var/log/tool)' }, { title: 'Only set readOnlyRootFilesystem: true' }] }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: job
+spec:
+  containers:
+  - name: app
+    image: example/tool
+    command: ["sh", "-c", "echo ok > /var/log/tool/status && echo 1 > /etc/tool.flag"]
+    securityContext:
+      readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: tool-log
+      mountPath: /var/log/tool
+  volumes:
+  - name: tool-log
+    emptyDir:
+      sizeLimit: 256Mi
 `,
     },
   ],

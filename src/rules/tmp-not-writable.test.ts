@@ -50,11 +50,102 @@ spec:
 `,
     },
     {
+      name: 'nginx: its sources name exactly two writable places, and /tmp is not one of them (scenario 01)',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: nginx
+    image: registry.corp.example/dockerhub/library/nginx:1.27
+    securityContext:
+      readOnlyRootFilesystem: true
+    volumeMounts:
+    - {name: cache, mountPath: /var/cache/nginx}
+    - {name: run, mountPath: /var/run}
+  volumes:
+  - {name: cache, emptyDir: {}}
+  - {name: run, emptyDir: {}}
+`,
+    },
+    {
+      name: 'images whose own knowledge speaks of /tmp: image-path-not-writable reports it with the program\'s error (JVM, Python, Grafana), or as a condition (postgres)',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: apps
+spec:
+  containers:
+  - name: java
+    image: example/api
+    command: ["java", "-jar", "/app.jar"]
+    securityContext: {readOnlyRootFilesystem: true}
+  - name: python
+    image: python:3.12
+    securityContext: {readOnlyRootFilesystem: true}
+  - name: grafana
+    image: grafana/grafana:11.0.0
+    securityContext: {readOnlyRootFilesystem: true}
+  - name: postgres
+    image: postgres:16
+    securityContext: {readOnlyRootFilesystem: true}
+`,
+    },
+    {
+      name: 'a command that runs only tools that make no temp files (a copy into a volume, a sleep loop, builtins) needs no /tmp',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: job
+spec:
+  initContainers:
+  - name: seed
+    image: example/app
+    command: ["sh", "-c", "cp -a /etc/app/. /seed/ && chmod -R g+w /seed"]
+    securityContext: {readOnlyRootFilesystem: true}
+    volumeMounts: [{name: conf, mountPath: /seed}]
+  containers:
+  - name: idle
+    image: busybox:1.37
+    command: ["/bin/sh", "-c", "while true; do sleep 30; done"]
+    securityContext: {readOnlyRootFilesystem: true}
+  - name: hello
+    image: example/app
+    command: ["sh", "-c", "echo hello"]
+    securityContext: {readOnlyRootFilesystem: true}
+  volumes:
+  - {name: conf, emptyDir: {}}
+`,
+    },
+    {
       name: 'Windows pods are left to ro-root-fs-windows',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: win\nspec:\n  os: {name: windows}\n  containers:\n  - name: app\n    securityContext: {readOnlyRootFilesystem: true}\n',
     },
   ],
   invalid: [
+    {
+      name: 'a command that runs a tool which may make temp files (sort), or only args (the image\'s entrypoint runs them), still gets the /tmp warning',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: job
+spec:
+  containers:
+  - name: sort
+    image: example/app
+    command: ["sh", "-c", "sort -u /data/in > /data/out"]
+    securityContext: {readOnlyRootFilesystem: true}
+  - name: args
+    image: example/app
+    args: ["sleep", "30"]
+    securityContext: {readOnlyRootFilesystem: true}
+`,
+      findings: [
+        { message: noTmp('Container "sort"', 'Pod "job"'), line: 7, container: 'sort' },
+        { message: noTmp('Container "args"', 'Pod "job"'), line: 11, container: 'args' },
+      ],
+    },
     {
       name: 'the container is the last thing in the file: its mount and the pod volume both go in, each at its own level',
       code: `apiVersion: v1
@@ -64,7 +155,7 @@ metadata:
 spec:
   containers:
   - name: app
-    image: nginx
+    image: example/web
     securityContext:
       readOnlyRootFilesystem: true
 `,
@@ -76,7 +167,7 @@ metadata:
 spec:
   containers:
   - name: app
-    image: nginx
+    image: example/web
     securityContext:
       readOnlyRootFilesystem: true
     volumeMounts:

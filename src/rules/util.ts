@@ -1,6 +1,7 @@
 import type { Container, Pod } from '../model/index.ts';
 import type { Need } from '../model/writes.ts';
 import { SIZE_BY_PURPOSE } from '../model/writes.ts';
+import { SYSTEM_DIRS } from '../model/paths.ts';
 import type { EditBuilder } from '../fixes/edits.ts';
 import type { FixSpec } from './define.ts';
 
@@ -45,8 +46,6 @@ export function mebibytes(bytes: number): string {
   return mi % 1024 === 0 ? `${mi / 1024}Gi` : `${mi}Mi`;
 }
 
-/** Directories whose content the image needs: an emptyDir mounted there would hide it. */
-const SYSTEM_DIRS = new Set(['/', '/etc', '/usr', '/bin', '/sbin', '/lib', '/lib64', '/var', '/var/lib', '/opt', '/home', '/root', '/srv', '/usr/local', '/usr/share', '/usr/lib']);
 
 /** How a person reads the volume a need wants. */
 export function volumeWords(kind: Need['volume']): string {
@@ -65,7 +64,35 @@ export function addVolumeFor(e: EditBuilder, pod: Pod, c: Container, n: Need): v
   const who = n.knowledge ? n.knowledge.title.replace(/ \(.*\)$/, '') : undefined;
   const several = pod.containers.filter((x) => x.type !== 'ephemeral').length > 1;
   const name = n.mountAt === '/tmp' && several ? `${c.name}-tmp` : undefined;
-  e.addWritableVolume(pod, c, { path: n.mountAt, kind: n.volume, sizeLimit: sizeFor(n), ...(name ? { name } : {}), ...(who ? { comment: `${who}: ${n.what}` } : {}) });
+  const volume = e.addWritableVolume(pod, c, { path: n.mountAt, kind: n.volume, sizeLimit: sizeFor(n), ...(name ? { name } : {}), ...(who ? { comment: `${who}: ${n.what}` } : {}) });
+  if (seedsFor(c, n)) addSeed(e, pod, c.image as string, volume, n.mountAt);
+  if (n.setEnv) e.append(c.node, 'env', { name: n.setEnv.name, value: n.setEnv.value });
+}
+
+/**
+ * True when a new volume for `n` must first be filled with what the image ships there (Elasticsearch's
+ * config, Bitnami's prepared directories), as the charts do with an init container: an empty one
+ * would hide those files. Only for an app container (init containers run in order, so a copy added
+ * after them would come too late) and never for persistent storage, which keeps what it holds.
+ */
+function seedsFor(c: Container, n: Need): boolean {
+  return !!n.shipsContent && n.volume !== 'persistent' && !!c.image && c.type === 'app';
+}
+
+/**
+ * Adds an init container that copies what the image ships at `path` into volume `volume` (mounted
+ * at /rootlock-seed<path>), so the volume mounted at `path` hides nothing. It runs only `cp`, with a
+ * read-only root of its own.
+ */
+export function addSeed(e: EditBuilder, pod: Pod, image: string, volume: string, path: string): void {
+  const stage = `/rootlock-seed${path}`;
+  e.append(pod.node, 'initContainers', {
+    name: e.uniqueContainerName(pod, `seed-${volume}`),
+    image,
+    command: ['sh', '-c', `cp -a ${path}/. ${stage}/`],
+    securityContext: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+    volumeMounts: [{ name: volume, mountPath: stage }],
+  });
 }
 
 /** True when a volume for `n` may be added: not over a system directory whose files it would hide. */
@@ -86,9 +113,14 @@ export function volumeFixFor(pod: Pod, c: Container, n: Need): FixSpec | undefin
     ? (statefulSet ? `a volumeClaimTemplate (${size}, check size and class)` : 'a PersistentVolumeClaim (create the claim)')
     : `${volumeWords(n.volume)} (sizeLimit ${size})`;
   return {
-    title: `Mount ${kindText} at ${n.mountAt}`,
+    title: `Mount ${kindText} at ${n.mountAt}${seedsFor(c, n) ? ', filled from the image by an init container' : ''}${n.setEnv ? ` and set ${n.setEnv.name} to it` : ''}`,
     // a write that happens only under a condition is the user's call: offered, never applied by Fix all
     applicability: n.advice ? 'manual' : n.volume === 'persistent' ? (statefulSet ? 'unsafe' : 'manual') : n.origin === 'command' ? 'unsafe' : 'safe',
     edits: (e: EditBuilder) => addVolumeFor(e, pod, c, n),
   };
+}
+
+/** A program's log line quoted in a message, ending as a sentence (some lines end with a period). */
+export function logLine(error: string): string {
+  return /[.!?]$/.test(error) ? error : `${error}.`;
 }

@@ -1,7 +1,7 @@
 import { defineRule } from './define.ts';
 import type { FixSpec } from './define.ts';
 import { containerWrites } from '../model/writes.ts';
-import { containerLabel, workloadLabel } from './util.ts';
+import { containerLabel, logLine, workloadLabel } from './util.ts';
 
 export default defineRule({
   id: 'writable-mount-read-only',
@@ -30,7 +30,7 @@ export default defineRule({
           at: m.readOnlyNode ?? m.mountPathNode ?? m.node,
           container: c,
           severity: n.advice ? 'info' : 'error',
-          message: `${containerLabel(c)} in ${workloadLabel(pod)} writes ${n.path} (${n.what}), but ${n.writability.reason}. It would log: ${n.error}${m.volume.readOnlySource ? `. Copy the ${m.volume.type} into an emptyDir with an init container, or move the write elsewhere` : ''}`,
+          message: `${containerLabel(c)} in ${workloadLabel(pod)} writes ${n.path} (${n.what}), but ${n.writability.reason}. It would log: ${m.volume.readOnlySource ? `${logLine(n.error)} Copy the ${m.volume.type} into an emptyDir with an init container, or move the write elsewhere` : n.error}`,
           fixes,
         });
       }
