@@ -14,6 +14,10 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: process.env.CI ? 'line' : 'list',
+  // Monaco is a large bundle; on a busy 2-core machine it can take more than the default 5 s to
+  // mount. Waiting longer costs nothing when it is quick.
+  expect: { timeout: 15_000 },
+  timeout: 60_000,
   use: {
     baseURL: 'http://127.0.0.1:4173',
     trace: 'retain-on-failure',
