@@ -68,18 +68,26 @@ spec:
           image: nginx:1.27
 `;
 
-// Read-only with a writable /tmp: nothing to report.
+// Read-only with a writable /tmp, and meets Pod Security "restricted": nothing to report.
 const CLEAN = `apiVersion: v1
 kind: Pod
 metadata:
   name: tidy
   namespace: prod
 spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 65534
+    seccompProfile:
+      type: RuntimeDefault
   containers:
     - name: main
       image: busybox:1.37
       securityContext:
         readOnlyRootFilesystem: true
+        allowPrivilegeEscalation: false
+        capabilities:
+          drop: [ALL]
       volumeMounts:
         - name: tmp
           mountPath: /tmp
@@ -126,11 +134,12 @@ describe('rootlock (top level)', () => {
   it('prints help and the version on stdout with exit 0', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('rootlock check [--format text|json|sarif] FILE|DIR|-');
+    expect(help.stdout).toContain('rootlock check [--format text|json|sarif] [--pss-version vX.Y] FILE|DIR|-');
     expect(help.stdout).toContain('rootlock fix [--write] [--safe-only] FILE');
     const checkHelp = await run(['check', '--help']);
     expect(checkHelp.code).toBe(0);
     expect(checkHelp.stdout).toContain('--format');
+    expect(checkHelp.stdout).toContain('--pss-version V');
     const version = await run(['--version']);
     expect(version).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
   });
@@ -161,7 +170,9 @@ describe('rootlock check', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^writable\.yaml:10:17 {2}error {4}Container "app" in Deployment "web" .+ {2}\[ro-root-fs-missing\]$/);
-    expect(lines.at(-1)).toBe('1 error, 0 warnings, 0 infos in 2 files (1 of 2 containers read-only)');
+    // and the nginx Deployment misses four controls of Pod Security "restricted" (infos)
+    expect(lines.filter((l) => l.endsWith('[pss-restricted]'))).toHaveLength(4);
+    expect(lines.at(-1)).toBe('1 error, 0 warnings, 4 infos in 2 files (1 of 2 containers read-only)');
     expect(r.stderr).toBe('');
   });
 
@@ -177,21 +188,29 @@ describe('rootlock check', () => {
     expect(w.parseErrors).toEqual([]);
     expect(w.notices).toEqual([]);
     // the documented fields first; what rootlock knows of the image and what would fail at start-up after them
-    expect(w.workloads).toEqual([{ kind: 'Deployment', name: 'web', namespace: null, containers: [{ name: 'app', type: 'app', image: 'nginx:1.27', readOnlyRootFilesystem: false, knowledge: { id: 'nginx', title: 'nginx (Docker official image)', runtimes: [], versionAssumed: false }, predicted: [] }] }]);
-    expect(Object.keys(w.workloads[0])).toEqual(['kind', 'name', 'namespace', 'containers']);
+    expect(w.workloads).toEqual([{ kind: 'Deployment', name: 'web', namespace: null, pssLevel: 'baseline', containers: [{ name: 'app', type: 'app', image: 'nginx:1.27', readOnlyRootFilesystem: false, knowledge: { id: 'nginx', title: 'nginx (Docker official image)', runtimes: [], versionAssumed: false }, predicted: [] }] }]);
+    expect(Object.keys(w.workloads[0])).toEqual(['kind', 'name', 'namespace', 'pssLevel', 'containers']);
     expect(Object.keys(w.workloads[0].containers[0])).toEqual(['name', 'type', 'image', 'readOnlyRootFilesystem', 'knowledge', 'predicted']);
-    expect(w.findings).toHaveLength(1);
+    expect(w.findings.map((x: { ruleId: string; severity: string; control: string | null }) => [x.ruleId, x.severity, x.control])).toEqual([
+      ['ro-root-fs-missing', 'error', null],
+      ['pss-restricted', 'info', 'allowPrivilegeEscalation'],
+      ['pss-restricted', 'info', 'capabilities_restricted'],
+      ['pss-restricted', 'info', 'runAsNonRoot'],
+      ['pss-restricted', 'info', 'seccompProfile_restricted'],
+    ]);
     const f = w.findings[0];
-    expect(Object.keys(f).slice(0, 11)).toEqual(['ruleId', 'severity', 'message', 'kind', 'name', 'container', 'line', 'column', 'endLine', 'endColumn', 'fixes']);
-    expect(f).toMatchObject({ ruleId: 'ro-root-fs-missing', severity: 'error', kind: 'Deployment', name: 'web', container: 'app', line: 10, column: 17, endLine: 10, endColumn: 20 });
+    expect(Object.keys(f).slice(0, 12)).toEqual(['ruleId', 'severity', 'message', 'kind', 'name', 'container', 'line', 'column', 'endLine', 'endColumn', 'fixes', 'control']);
+    expect(f).toMatchObject({ ruleId: 'ro-root-fs-missing', severity: 'error', kind: 'Deployment', name: 'web', container: 'app', line: 10, column: 17, endLine: 10, endColumn: 20, control: null });
     expect(f.fixes).toEqual([
       { title: 'Set readOnlyRootFilesystem: true and mount what it writes (/var/cache/nginx, /var/run)', applicability: 'unsafe' },
       { title: 'Only set readOnlyRootFilesystem: true', applicability: 'unsafe' },
     ]);
-    expect(c.workloads[0]).toMatchObject({ kind: 'Pod', name: 'tidy', namespace: 'prod' });
+    expect(w.findings[1]).toMatchObject({ kind: 'Deployment', name: 'web', container: 'app', line: 10, column: 17, control: 'allowPrivilegeEscalation', fixes: [{ title: 'Set allowPrivilegeEscalation: false', applicability: 'manual' }] });
+    expect(w.findings[1].message).toMatch(/^Deployment "web" does not meet Pod Security "restricted:latest", control allowPrivilegeEscalation \(Privilege Escalation\): /);
+    expect(c.workloads[0]).toMatchObject({ kind: 'Pod', name: 'tidy', namespace: 'prod', pssLevel: 'restricted' });
     expect(c.workloads[0].containers[0]).toMatchObject({ readOnlyRootFilesystem: true, knowledge: { id: 'busybox', runtimes: ['shell'], versionAssumed: false }, predicted: [] });
     expect(c.findings).toEqual([]);
-    expect(report.summary).toMatchObject({ errors: 1, warnings: 0, infos: 0 });
+    expect(report.summary).toMatchObject({ errors: 1, warnings: 0, infos: 4 });
     expect(Object.keys(report.summary).slice(0, 3)).toEqual(['errors', 'warnings', 'infos']);
   });
 
@@ -277,8 +296,15 @@ describe('rootlock check', () => {
     const r = await run(['check', '--format', 'json', 'tree']);
     const report = JSON.parse(r.stdout);
     expect(report.files.map((f: { file: string }) => f.file)).toEqual(['tree/a.yaml', 'tree/a/b.yml', 'tree/a/c.json', 'tree/z.yaml']);
-    // The JSON manifest is analysed like YAML: its container is writable.
-    expect(report.files[2].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['ro-root-fs-missing']);
+    // The JSON manifest is analysed like YAML: its container is writable (and it misses the
+    // four controls of Pod Security "restricted" a bare container misses).
+    expect(report.files[2].findings.map((f: { ruleId: string; control: string | null }) => [f.ruleId, f.control])).toEqual([
+      ['ro-root-fs-missing', null],
+      ['pss-restricted', 'allowPrivilegeEscalation'],
+      ['pss-restricted', 'capabilities_restricted'],
+      ['pss-restricted', 'runAsNonRoot'],
+      ['pss-restricted', 'seccompProfile_restricted'],
+    ]);
     expect(r.code).toBe(1);
 
     mkdirSync(join(dir, 'empty'), { recursive: true });
@@ -330,10 +356,12 @@ describe('rootlock fix', () => {
     expect(r.stdout).not.toContain('mountPath: /tmp');
     expect(readFileSync(join(dir, path), 'utf8')).toBe(WRITABLE);
     expect(r.stderr).toContain('fix-stdout.yaml: applied 1 fix:\n  Set readOnlyRootFilesystem: true and mount what it writes (/var/cache/nginx, /var/run)');
-    // The output is clean: no error, no warning (the info about nginx's templates directory stays).
+    // The output is clean: no error, no warning (the info about nginx's templates directory stays,
+    // and so do the four Pod Security "restricted" infos, which Fix all leaves to the user).
     const after = await run(['check', '-'], { input: r.stdout });
     expect(after.code).toBe(0);
-    expect(after.stdout).toContain('0 errors, 0 warnings, 1 info');
+    expect(after.stdout).toContain('0 errors, 0 warnings, 5 infos');
+    expect(after.stdout.match(/\[pss-restricted\]$/gm)).toHaveLength(4);
     expect(after.stdout).toContain('/etc/nginx/conf.d');
     // And stdin works the same way.
     const piped = await run(['fix', '-'], { input: WRITABLE });
@@ -347,7 +375,7 @@ describe('rootlock fix', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('w/a.yaml: applied 1 fix:\n  Set readOnlyRootFilesystem: true and mount what it writes (/var/cache/nginx, /var/run)  (Deployment "web", container "app")  [ro-root-fs-missing]\n');
-    expect(r.stderr).toContain('w/a.yaml: 0 errors, 0 warnings, 1 info left');
+    expect(r.stderr).toContain('w/a.yaml: 0 errors, 0 warnings, 5 infos left');
     expect(r.stderr).toContain('w/b.yaml: nothing to fix');
     const fixed = readFileSync(join(dir, a), 'utf8');
     expect(fixed).toContain('readOnlyRootFilesystem: true');
@@ -363,8 +391,15 @@ describe('rootlock fix', () => {
   it('applies only safe fixes with --safe-only', async () => {
     const path = file('mixed.yaml', MIXED);
     // The premise: one finding with an unsafe fix, one with a safe fix.
-    const before = JSON.parse((await run(['check', '--format', 'json', path])).stdout).files[0].findings;
-    expect(before.map((f: { ruleId: string; container: string; fixes: Array<{ applicability: string }> }) => [f.ruleId, f.container, f.fixes[0]?.applicability])).toEqual([
+    // (The pod also misses four Pod Security "restricted" controls: infos whose fixes are all
+    // manual, so neither --safe-only nor Fix all applies them; this test is about the others.)
+    type F = { ruleId: string; container: string; fixes: Array<{ applicability: string }> };
+    const all0 = JSON.parse((await run(['check', '--format', 'json', path])).stdout).files[0].findings as F[];
+    const pss = all0.filter((f) => f.ruleId === 'pss-restricted');
+    expect(pss).toHaveLength(4);
+    expect(pss.flatMap((f) => f.fixes.map((x) => x.applicability)).every((a) => a === 'manual')).toBe(true);
+    const before = all0.filter((f) => f.ruleId !== 'pss-restricted');
+    expect(before.map((f) => [f.ruleId, f.container, f.fixes[0]?.applicability])).toEqual([
       ['ro-root-fs-missing', 'writable', 'unsafe'],
       ['tmp-not-writable', 'locked', 'safe'],
     ]);
@@ -377,7 +412,7 @@ describe('rootlock fix', () => {
     expect(safe.stdout.match(/readOnlyRootFilesystem: true/g)).toHaveLength(1);
     expect(safe.stdout).toContain('mountPath: /tmp');
     const left = JSON.parse((await run(['check', '--format', 'json', '-'], { input: safe.stdout })).stdout).files[0].findings;
-    expect(left.map((f: { ruleId: string }) => f.ruleId)).toEqual(['ro-root-fs-missing']);
+    expect(left.map((f: { ruleId: string }) => f.ruleId)).toEqual(['ro-root-fs-missing', 'pss-restricted', 'pss-restricted', 'pss-restricted', 'pss-restricted']);
 
     const all = await run(['fix', path]);
     expect(all.stderr).toContain('[ro-root-fs-missing]');

@@ -52,9 +52,13 @@ spec:
     image: nginx
 `;
 
-/** What fix-all leaves of POD: only nginx's conditional templates directory, an info whose one fix is manual. */
-const left = (f: Finding) => [f.ruleId, f.severity, /writes \/etc\/nginx\/conf\.d /.test(f.message), f.fixes.map((x) => x.applicability)];
-const TEMPLATES_INFO = ['image-path-not-writable', 'info', true, ['manual']];
+/**
+ * What fix-all leaves of POD: nginx's conditional templates directory, an info whose one fix is
+ * manual, and the four controls of Pod Security "restricted" a bare nginx misses (infos, manual).
+ */
+const left = (f: Finding) => [f.ruleId, f.severity, /writes \/etc\/nginx\/conf\.d /.test(f.message), f.fixes.map((x) => x.applicability), f.control];
+const TEMPLATES_INFO = ['image-path-not-writable', 'info', true, ['manual'], undefined];
+const PSS_LEFT = ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((control) => ['pss-restricted', 'info', false, ['manual'], control]);
 
 describe('bad input gets a diagnostic with line and column', () => {
   it('YAML syntax error: a sequence item indented like a key', () => {
@@ -248,7 +252,10 @@ spec:
     expect(image.filter((f) => f.severity === 'error' && f.message.includes(' writes /var/run '))).toHaveLength(readOnly);
     expect(image.filter((f) => f.severity === 'info' && f.message.includes(' writes /etc/nginx/conf.d '))).toHaveLength(readOnly);
     expect(count('tmp-not-writable')).toBe(0);
-    expect(a.findings).toHaveLength(writable + 2 * readOnly);
+    // and every one misses the same four controls of Pod Security "restricted" (and none of baseline)
+    expect(count('pss-restricted')).toBe(4 * docs.length);
+    expect(count('pss-baseline')).toBe(0);
+    expect(a.findings).toHaveLength(writable + 2 * readOnly + 4 * docs.length);
   });
 
   it('binary garbage (random bytes with NUL) is reported as binary', () => {
@@ -299,7 +306,7 @@ spec:
     const fixed = applyFixes(withBom);
     expect(fixed.text.startsWith('\uFEFFapiVersion: v1\n')).toBe(true);
     expect(fixed.text.slice(1)).toBe(applyFixes(POD).text);
-    expect(fixed.analysis.findings.map(left)).toEqual([TEMPLATES_INFO]);
+    expect(fixed.analysis.findings.map(left)).toEqual([TEMPLATES_INFO, ...PSS_LEFT]);
   });
 
   it('CRLF line ends: analysed, and fix-all writes CRLF', () => {
@@ -307,7 +314,7 @@ spec:
     const a = run(text);
     expect(a.workloads).toHaveLength(1);
     const fixed = applyFixes(text);
-    expect(fixed.analysis.findings.map(left)).toEqual([TEMPLATES_INFO]);
+    expect(fixed.analysis.findings.map(left)).toEqual([TEMPLATES_INFO, ...PSS_LEFT]);
     expect(fixed.text.replace(/\r\n/g, '')).not.toContain('\n');
   });
 });

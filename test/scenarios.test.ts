@@ -28,6 +28,18 @@ function mount(c: ContainerInfo, path: string): MountInfo {
 
 const unknownImage = (workload: string, name: string, image: string) => `Container "${name}" in ${workload} runs ${image}, which rootlock does not know: it checks /tmp and what the command writes, but the program may write elsewhere. Run it once with a writable root and list the changed files (docker diff), then mount an emptyDir for each path`;
 
+/** The findings of the read-only rules: everything but the Pod Security (pss-*) ones. */
+const readOnlyFindings = (a: Analysis) => a.findings.filter((f) => !f.ruleId.startsWith('pss-'));
+
+/**
+ * The Pod Security findings as [rule, severity, container, line, control, fix]: each scenario is
+ * baseline (nothing privileged) but misses controls of restricted, each an info with a manual fix.
+ */
+const pssFindings = (a: Analysis) => a.findings.filter((f) => f.ruleId.startsWith('pss-')).map((f) => [f.ruleId, f.severity, f.container, f.range.line, f.control, f.fixes.map((x) => `${x.applicability}: ${x.title}`)]);
+const APE = 'manual: Set allowPrivilegeEscalation: false';
+const CAPS = 'manual: Drop ALL capabilities';
+const SECCOMP = 'manual: Set seccompProfile.type: RuntimeDefault on the pod';
+
 function isWithin(path: string, base: string): boolean {
   return base === '/' || path === base || path.startsWith(`${base}/`);
 }
@@ -63,17 +75,32 @@ describe.skipIf(!!MISSING)(MISSING ? 'scenarios (../shared absent: skipped)' : '
     // The README: "no /tmp (nginx itself does not need it)": the knowledge base says so, so no
     // /tmp warning. What is left is one info: the entrypoint renders /etc/nginx/templates into
     // conf.d only when that directory exists, which rootlock cannot see; its fix is manual.
-    expect(a.findings.map((f) => [f.ruleId, f.severity, f.container, f.range.line, f.fixes.map((x) => `${x.applicability}: ${x.title}`)])).toEqual([
+    expect(readOnlyFindings(a).map((f) => [f.ruleId, f.severity, f.container, f.range.line, f.fixes.map((x) => `${x.applicability}: ${x.title}`)])).toEqual([
       ['image-path-not-writable', 'info', 'nginx', 8, ['manual: Mount an emptyDir (sizeLimit 16Mi) at /etc/nginx/conf.d, filled from the image by an init container']],
     ]);
-    expect(a.findings[0]?.message).toBe('Container "nginx" in Pod "readonly-demo" (nginx (Docker official image)) writes /etc/nginx/conf.d — configuration rendered from /etc/nginx/templates/*.template by 20-envsubst-on-templates.sh — but the root is read-only (only when the templates directory /etc/nginx/templates exists (a mounted template or a derived image)). It would log: 20-envsubst-on-templates.sh: ERROR: /etc/nginx/templates exists, but /etc/nginx/conf.d is not writable. Give it an emptyDir');
+    // No securityContext but the read-only flag: baseline, and all four controls of restricted missing.
+    expect(a.workloads[0]?.pssLevel).toBe('baseline');
+    expect(pssFindings(a)).toEqual([
+      ['pss-restricted', 'info', 'nginx', 7, 'allowPrivilegeEscalation', [APE]],
+      ['pss-restricted', 'info', 'nginx', 7, 'capabilities_restricted', [CAPS]],
+      ['pss-restricted', 'info', 'nginx', 7, 'runAsNonRoot', ['manual: Set runAsNonRoot: true on the pod, and runAsUser: 101 on "nginx" (nginx starts as root and steps down to nginx (101); check it can start as that user)']],
+      ['pss-restricted', 'info', 'nginx', 7, 'seccompProfile_restricted', [SECCOMP]],
+    ]);
+    expect(readOnlyFindings(a)[0]?.message).toBe('Container "nginx" in Pod "readonly-demo" (nginx (Docker official image)) writes /etc/nginx/conf.d — configuration rendered from /etc/nginx/templates/*.template by 20-envsubst-on-templates.sh — but the root is read-only (only when the templates directory /etc/nginx/templates exists (a mounted template or a derived image)). It would log: 20-envsubst-on-templates.sh: ERROR: /etc/nginx/templates exists, but /etc/nginx/conf.d is not writable. Give it an emptyDir');
   });
 
   it('02 five emptyDirs: no error or warning, every mount defined and used; rootlock says it does not know the image', () => {
     const { a } = load('02-multiple-writable-volumes.yaml');
     expect(a.diagnostics).toEqual([]);
-    expect(a.findings.map((f) => [f.ruleId, f.severity, f.container, f.range.line, f.fixes])).toEqual([['image-unknown', 'info', 'app', 7, []]]);
-    expect(a.findings[0]?.message).toBe(unknownImage('Pod "complex-app"', 'app', 'mycomplex-app:2.0'));
+    expect(readOnlyFindings(a).map((f) => [f.ruleId, f.severity, f.container, f.range.line, f.fixes])).toEqual([['image-unknown', 'info', 'app', 7, []]]);
+    // runAsNonRoot: true with runAsUser 1000 meets that control of restricted; the other three are missing
+    expect(a.workloads[0]?.pssLevel).toBe('baseline');
+    expect(pssFindings(a)).toEqual([
+      ['pss-restricted', 'info', 'app', 7, 'allowPrivilegeEscalation', [APE]],
+      ['pss-restricted', 'info', 'app', 7, 'capabilities_restricted', [CAPS]],
+      ['pss-restricted', 'info', 'app', 7, 'seccompProfile_restricted', [SECCOMP]],
+    ]);
+    expect(readOnlyFindings(a)[0]?.message).toBe(unknownImage('Pod "complex-app"', 'app', 'mycomplex-app:2.0'));
     const app = container(a, 'app');
     expect(app.readOnlyRootFilesystem).toBe(true);
     expect(app.mounts.map((m) => [m.mountPath, m.volumeType, m.writable])).toEqual([
@@ -90,7 +117,16 @@ describe.skipIf(!!MISSING)(MISSING ? 'scenarios (../shared absent: skipped)' : '
   it('03 postgres: no error, the PVC data mount (and PGDATA below it) is writable', () => {
     const { text, a } = load('03-postgres-persistent.yaml');
     expect(a.diagnostics).toEqual([]);
-    expect(a.findings).toEqual([]);
+    expect(readOnlyFindings(a)).toEqual([]);
+    // runAsUser 999 alone does not meet runAsNonRoot (restricted wants runAsNonRoot: true); as it
+    // names a user, the fix needs no runAsUser
+    expect(a.workloads[0]?.pssLevel).toBe('baseline');
+    expect(pssFindings(a)).toEqual([
+      ['pss-restricted', 'info', 'postgres', 7, 'allowPrivilegeEscalation', [APE]],
+      ['pss-restricted', 'info', 'postgres', 7, 'capabilities_restricted', [CAPS]],
+      ['pss-restricted', 'info', 'postgres', 7, 'runAsNonRoot', ['manual: Set runAsNonRoot: true on the pod']],
+      ['pss-restricted', 'info', 'postgres', 7, 'seccompProfile_restricted', [SECCOMP]],
+    ]);
     const pg = container(a, 'postgres');
     expect(pg.readOnlyRootFilesystem).toBe(true);
     expect(pg.knowledge).toMatchObject({ id: 'postgres', versionAssumed: false });
@@ -107,8 +143,18 @@ describe.skipIf(!!MISSING)(MISSING ? 'scenarios (../shared absent: skipped)' : '
     expect(a.diagnostics).toEqual([]);
     // Nothing about the copy: `cp` and `chmod` write only below /shared/config. The one finding is
     // that rootlock does not know the app's image.
-    expect(a.findings.map((f) => [f.ruleId, f.severity, f.container, f.range.line])).toEqual([['image-unknown', 'info', 'app', 27]]);
-    expect(a.findings[0]?.message).toBe(unknownImage('Pod "init-readonly-demo"', 'app', 'myapp:1.0'));
+    expect(readOnlyFindings(a).map((f) => [f.ruleId, f.severity, f.container, f.range.line])).toEqual([['image-unknown', 'info', 'app', 27]]);
+    expect(readOnlyFindings(a)[0]?.message).toBe(unknownImage('Pod "init-readonly-demo"', 'app', 'myapp:1.0'));
+    // Neither container sets anything of restricted: one info per control, at the first
+    // container (the init container), naming both
+    expect(a.workloads[0]?.pssLevel).toBe('baseline');
+    expect(pssFindings(a)).toEqual([
+      ['pss-restricted', 'info', 'setup', 7, 'allowPrivilegeEscalation', [APE]],
+      ['pss-restricted', 'info', 'setup', 7, 'capabilities_restricted', [CAPS]],
+      ['pss-restricted', 'info', 'setup', 7, 'runAsNonRoot', ['manual: Set runAsNonRoot: true on the pod, and runAsUser: 65532 on "setup" (BusyBox runs as root and has no non-root user: 65532 is a common choice; check it can run so) — rootlock does not know image "myapp:1.0": the kubelet refuses to start it if it runs as root']],
+      ['pss-restricted', 'info', 'setup', 7, 'seccompProfile_restricted', [SECCOMP]],
+    ]);
+    for (const f of a.findings.filter((x) => x.ruleId === 'pss-restricted')) expect(f.message).toMatch(/ \(and 1 more place\)\. Pod security admission says: .*containers "setup", "app" must set /);
     const setup = container(a, 'setup');
     expect(setup.knowledge).toMatchObject({ id: 'busybox', runtimes: ['shell'] });
     expect(setup.predicted).toEqual([]);
@@ -127,18 +173,27 @@ describe.skipIf(!!MISSING)(MISSING ? 'scenarios (../shared absent: skipped)' : '
   it('05 test pod: no error or warning; rootlock says it does not know the image', () => {
     const { a } = load('05-test-pod.yaml');
     expect(a.diagnostics).toEqual([]);
-    expect(a.findings.map((f) => [f.ruleId, f.severity, f.container, f.range.line])).toEqual([['image-unknown', 'info', 'test', 7]]);
-    expect(a.findings[0]?.message).toBe(unknownImage('Pod "test-readonly"', 'test', 'myapp:1.0'));
+    expect(readOnlyFindings(a).map((f) => [f.ruleId, f.severity, f.container, f.range.line])).toEqual([['image-unknown', 'info', 'test', 7]]);
+    expect(readOnlyFindings(a)[0]?.message).toBe(unknownImage('Pod "test-readonly"', 'test', 'myapp:1.0'));
+    expect(a.workloads[0]?.pssLevel).toBe('baseline');
+    expect(pssFindings(a)).toEqual([
+      ['pss-restricted', 'info', 'test', 7, 'allowPrivilegeEscalation', [APE]],
+      ['pss-restricted', 'info', 'test', 7, 'capabilities_restricted', [CAPS]],
+      ['pss-restricted', 'info', 'test', 7, 'runAsNonRoot', ['manual: Set runAsNonRoot: true on the pod — rootlock does not know image "myapp:1.0": the kubelet refuses to start it if it runs as root']],
+      ['pss-restricted', 'info', 'test', 7, 'seccompProfile_restricted', [SECCOMP]],
+    ]);
     expect(container(a, 'test').predicted).toEqual([]);
     expect(container(a, 'test')).toMatchObject({ readOnlyRootFilesystem: true });
     expect(mount(container(a, 'test'), '/tmp').writable).toBe(true);
   });
 
-  it('06 a Namespace: no workloads, no findings, no diagnostics', () => {
+  it('06 a Namespace enforcing restricted: no workloads, no findings, no diagnostics; its labels read as restricted in all three modes', () => {
     const { a } = load('06-namespace-restricted.yaml');
     expect(a.workloads).toEqual([]);
     expect(a.findings).toEqual([]);
     expect(a.diagnostics).toEqual([]);
+    const restricted = { level: 'restricted', version: 'latest', labelled: true };
+    expect(a.namespaces).toEqual([{ name: 'secure-apps', docIndex: 0, range: expect.objectContaining({ line: 1, column: 1 }), modes: { enforce: restricted, audit: restricted, warn: restricted }, problems: [] }]);
   });
 
   it('07 a volumes: fragment: no crash, a not-an-object warning naming the volumes fragment, no error', () => {

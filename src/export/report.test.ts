@@ -22,11 +22,17 @@ kind: Pod
 metadata:
   name: clean
 spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 65534
+    seccompProfile: {type: RuntimeDefault}
   containers:
   - name: app
     image: busybox
     securityContext:
       readOnlyRootFilesystem: true
+      allowPrivilegeEscalation: false
+      capabilities: {drop: [ALL]}
     volumeMounts:
     - {name: tmp, mountPath: /tmp}
   volumes:

@@ -132,9 +132,13 @@ describe('fixtures and real manifests: Fix all = all selected, untouched outside
       expect(r.text).toBe(s.corrected);
       expect(applySelected(r.text, fixes.map((f) => f.id)).text).toBe(r.text);
       expect(lostComments(s.original, r.text)).toEqual([]);
-      // Every line the fixes removed or changed lies inside a workload that has a fix.
+      // Every line the fixes removed or changed lies inside a workload that has a fix, or inside a
+      // Namespace that has one (the fix of a Namespace finding edits its labels).
       const a = analyze(s.original);
-      const fixedLines = a.workloads.filter((w) => fixes.some((f) => f.workload.kind === w.kind && f.workload.name === w.name)).map((w) => [w.range.line, w.range.endLine + 1] as const);
+      const fixedLines = [
+        ...a.workloads.filter((w) => fixes.some((f) => f.workload.kind === w.kind && f.workload.name === w.name)),
+        ...a.namespaces.filter((n) => fixes.some((f) => f.workload.kind === 'Namespace' && f.workload.name === n.name)),
+      ].map((w) => [w.range.line, w.range.endLine + 1] as const);
       for (const op of diffLines(splitLines(s.original), splitLines(r.text))) {
         if (op.type !== '-') continue;
         expect(fixedLines.some(([from, to]) => op.a + 1 >= from && op.a + 1 <= to), `line ${op.a + 1} "${op.text}"`).toBe(true);

@@ -20,17 +20,25 @@ function container(body: string, kind = 'Pod'): Container {
 /** What a container always writes (conditional paths left out). */
 const needs = (c: Container) => containerWrites(c).needs.filter((n) => !n.advice).map((n) => ({ path: n.path, mountAt: n.mountAt, origin: n.origin }));
 
-describe('PGDATA: the volume goes one level above it (pgdata-at-mount-root must not fire on what the fix mounts)', () => {
-  it('postgres up to 17 and from 18: /var/lib/postgresql, the directory above both default PGDATAs', () => {
-    for (const tag of ['13', '17', '18', 'latest']) {
+describe('PGDATA: the volume goes at the image VOLUME, PGDATA below it (pgdata-at-mount-root must not fire on what the fix mounts)', () => {
+  it('postgres up to 17: exactly at the VOLUME /var/lib/postgresql/data with PGDATA=/var/lib/postgresql/data/pgdata (containerd/containerd#3511); from 18: /var/lib/postgresql, its VOLUME', () => {
+    for (const tag of ['13', '17']) {
+      const data = containerWrites(container(`    image: postgres:${tag}\n    securityContext: {readOnlyRootFilesystem: true}\n`)).needs.find((n) => n.volume === 'persistent');
+      expect(data?.mountAt, tag).toBe('/var/lib/postgresql/data');
+      expect(data?.setEnv, tag).toEqual({ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' });
+    }
+    for (const tag of ['18', 'latest']) {
       const data = containerWrites(container(`    image: postgres:${tag}\n    securityContext: {readOnlyRootFilesystem: true}\n`)).needs.find((n) => n.volume === 'persistent');
       expect(data?.mountAt, tag).toBe('/var/lib/postgresql');
+      expect(data?.setEnv, tag).toBeUndefined();
     }
   });
 
   it('an explicit PGDATA: its parent — unless that is / or a system directory, where the volume can only go at PGDATA itself', () => {
     const at = (pgdata: string) => containerWrites(container(`    image: postgres:16\n    env: [{name: PGDATA, value: ${pgdata}}]\n`)).needs.find((n) => n.volume === 'persistent')?.mountAt;
     expect(at('/var/lib/postgresql/data/pgdata')).toBe('/var/lib/postgresql/data');
+    // never above the image VOLUME /var/lib/postgresql/data up to 17: exactly at it
+    expect(at('/var/lib/postgresql/data')).toBe('/var/lib/postgresql/data');
     expect(at('/pgdata')).toBe('/pgdata');
     expect(at('/var/lib/pgdata')).toBe('/var/lib/pgdata');
     // and for an image that is not postgres but sets PGDATA
@@ -85,7 +93,7 @@ describe('what the image ships where it writes', () => {
 
   it('volumesForReadOnly: persistent data only in a StatefulSet; conditional paths never', () => {
     const body = '    image: postgres:16\n';
-    expect(volumesForReadOnly(container(body, 'StatefulSet')).map((n) => n.mountAt)).toEqual(['/var/lib/postgresql', '/var/run/postgresql']);
+    expect(volumesForReadOnly(container(body, 'StatefulSet')).map((n) => n.mountAt)).toEqual(['/var/lib/postgresql/data', '/var/run/postgresql']);
     expect(volumesForReadOnly(container(body, 'Deployment')).map((n) => n.mountAt)).toEqual(['/var/run/postgresql']);
   });
 });

@@ -319,13 +319,13 @@ spec:
 `,
     },
     {
-      name: 'postgres 13 and 18: PGDATA moved in 18; each claim goes to /var/lib/postgresql, above PGDATA, its size marked for review',
+      name: 'postgres 13 and 18: PGDATA moved in 18; the claim goes exactly at the image VOLUME (13: /var/lib/postgresql/data with PGDATA in pgdata/ below it; 18: /var/lib/postgresql), its size marked for review',
       code: `${postgres('db13', '13')}---\n${postgres('db18', '18')}`,
       findings: [
         {
           message: writes('Container "postgres"', 'StatefulSet "db13"', PG, '/var/lib/postgresql/data', 'the database cluster (PGDATA)', 'initdb: error: could not change permissions of directory "/var/lib/postgresql/data": Read-only file system.', 'persistent storage'),
           line: 11,
-          fixes: [{ title: 'Mount a volumeClaimTemplate (1Gi, check size and class) at /var/lib/postgresql', applicability: 'unsafe' }],
+          fixes: [{ title: 'Mount a volumeClaimTemplate (1Gi, check size and class) at /var/lib/postgresql/data and set PGDATA to it', applicability: 'unsafe' }],
         },
         { message: writes('Container "postgres"', 'StatefulSet "db13"', PG, ...PG_SOCKET), fixes: [{ title: 'Mount a memory-backed emptyDir (sizeLimit 16Mi) at /var/run/postgresql', applicability: 'safe' }] },
         { message: writes('Container "postgres"', 'StatefulSet "db13"', PG, ...PG_TMP), severity: 'info', fixes: [{ title: 'Mount a memory-backed emptyDir (sizeLimit 64Mi) at /tmp', applicability: 'manual' }] },
@@ -351,10 +351,13 @@ spec:
         securityContext:
           readOnlyRootFilesystem: true
         volumeMounts:
-        - name: postgresql
-          mountPath: /var/lib/postgresql
+        - name: postgresql-data
+          mountPath: /var/lib/postgresql/data
         - name: postgresql-run
           mountPath: /var/run/postgresql
+        env:
+        - name: PGDATA
+          value: /var/lib/postgresql/data/pgdata
       volumes:
       # PostgreSQL: the Unix socket .s.PGSQL.5432 and its lock file
       - name: postgresql-run
@@ -364,7 +367,7 @@ spec:
   volumeClaimTemplates:
   # rootlock: PostgreSQL: the database cluster (PGDATA); check the size and storageClassName before you apply
   - metadata:
-      name: postgresql
+      name: postgresql-data
     spec:
       accessModes:
       - ReadWriteOnce
@@ -427,7 +430,7 @@ spec:
         {
           message: writes('Container "postgres"', 'Deployment "db"', PG, '/var/lib/postgresql/data', 'the database cluster (PGDATA)', 'initdb: error: could not change permissions of directory "/var/lib/postgresql/data": Read-only file system.', 'persistent storage'),
           fixes: [{
-            title: 'Mount a PersistentVolumeClaim (create the claim) at /var/lib/postgresql',
+            title: 'Mount a PersistentVolumeClaim (create the claim) at /var/lib/postgresql/data and set PGDATA to it',
             applicability: 'manual',
             output: `apiVersion: apps/v1
 kind: Deployment
@@ -442,13 +445,16 @@ spec:
         securityContext:
           readOnlyRootFilesystem: true
         volumeMounts:
-        - name: postgresql
-          mountPath: /var/lib/postgresql
+        - name: postgresql-data
+          mountPath: /var/lib/postgresql/data
+        env:
+        - name: PGDATA
+          value: /var/lib/postgresql/data/pgdata
       volumes:
-      # rootlock: create the PersistentVolumeClaim "db-postgresql" (or name an existing claim) — PostgreSQL: the database cluster (PGDATA)
-      - name: postgresql
+      # rootlock: create the PersistentVolumeClaim "db-postgresql-data" (or name an existing claim) — PostgreSQL: the database cluster (PGDATA)
+      - name: postgresql-data
         persistentVolumeClaim:
-          claimName: db-postgresql
+          claimName: db-postgresql-data
 `,
           }],
         },

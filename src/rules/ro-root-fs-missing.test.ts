@@ -772,7 +772,7 @@ spec:
 `,
     },
     {
-      name: 'postgres in a StatefulSet: a memory emptyDir for the socket and a volumeClaimTemplate one level above PGDATA, its size marked for review',
+      name: 'postgres in a StatefulSet: a memory emptyDir for the socket and a volumeClaimTemplate exactly at the image VOLUME /var/lib/postgresql/data with PGDATA in a subdirectory of it, its size marked for review',
       code: `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
@@ -785,7 +785,7 @@ spec:
       - name: postgres
         image: postgres:16
 `,
-      findings: [{ line: 10, fixes: [{ title: 'Set readOnlyRootFilesystem: true and mount what it writes (/var/lib/postgresql, /var/run/postgresql)' }, { title: 'Only set readOnlyRootFilesystem: true' }] }],
+      findings: [{ line: 10, fixes: [{ title: 'Set readOnlyRootFilesystem: true and mount what it writes (/var/lib/postgresql/data, /var/run/postgresql)' }, { title: 'Only set readOnlyRootFilesystem: true' }] }],
       output: `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
@@ -800,10 +800,13 @@ spec:
         securityContext:
           readOnlyRootFilesystem: true
         volumeMounts:
-        - name: postgresql
-          mountPath: /var/lib/postgresql
+        - name: postgresql-data
+          mountPath: /var/lib/postgresql/data
         - name: postgresql-run
           mountPath: /var/run/postgresql
+        env:
+        - name: PGDATA
+          value: /var/lib/postgresql/data/pgdata
       volumes:
       # PostgreSQL: the Unix socket .s.PGSQL.5432 and its lock file
       - name: postgresql-run
@@ -813,7 +816,7 @@ spec:
   volumeClaimTemplates:
   # rootlock: PostgreSQL: the database cluster (PGDATA); check the size and storageClassName before you apply
   - metadata:
-      name: postgresql
+      name: postgresql-data
     spec:
       accessModes:
       - ReadWriteOnce
