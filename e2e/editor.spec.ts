@@ -212,6 +212,8 @@ test.describe('the editor page', () => {
     await app.open('commented.yaml');
     await app.page.getByRole('combobox', { name: 'Container' }).focus();
     await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Add container…' })).toBeFocused();
+    await page.keyboard.press('Tab');
     await expect(app.readOnlyRoot).toBeFocused();
     await page.keyboard.press('Space');
     await expect.poll(() => app.text()).toContain('readOnlyRootFilesystem: true');
@@ -237,13 +239,13 @@ test.describe('the editor page', () => {
     await expect(page.getByRole('heading', { name: 'dropped.yaml' })).toBeVisible();
   });
 
-  test('Export downloads the text under its file name; Share says it is coming', async ({ app, page }) => {
+  test('Export downloads the corrected manifest under its file name (more in export.spec.ts)', async ({ app, page }) => {
     await app.open('commented.yaml');
-    const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Export/ });
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download commented.yaml' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('commented.yaml');
-    await page.getByRole('button', { name: 'Share' }).click();
-    await expect(page.getByText(/Share links are coming in the next version/)).toBeVisible();
   });
 });

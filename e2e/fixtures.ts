@@ -30,14 +30,15 @@ export class RootlockPage {
   get readOnlyRoot(): Locator {
     return this.page.getByRole('checkbox', { name: 'Read-only root filesystem' });
   }
-  tab(name: 'Form' | 'Findings'): Locator {
+  tab(name: 'Form' | 'Findings' | 'Map'): Locator {
     return this.page.getByRole('tab', { name });
   }
 
   /** Opens the page and waits until both the editor and the first analysis are there. */
   async goto(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.editor).toBeAttached();
+    // Monaco loads after the form; two browsers building pages at once can take a while
+    await expect(this.editor).toBeAttached({ timeout: 15_000 });
     await expect(this.summary).toContainText('containers read-only');
   }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Editor from '@monaco-editor/react';
 import type { editor } from 'monaco-editor';
+import { BLANK } from '../actions.ts';
 import { useStore } from '../store/index.ts';
 import { useEffectiveTheme } from '../lib/theme.ts';
 import { diffEdit } from '../lib/textEdits.ts';
@@ -29,6 +30,15 @@ export default function ManifestEditor() {
     // text → store, on every change (the analysis is scheduled from the store)
     disposables.push(model.onDidChangeContent(() => useStore.getState().setText(model.getValue())));
 
+    // a paste into an empty editor (or over all of its text) is a new manifest: the export's original
+    disposables.push(ed.onDidPaste((e) => {
+      const text = model.getValue();
+      const start = model.getOffsetAt(e.range.getStartPosition());
+      const end = model.getOffsetAt(e.range.getEndPosition());
+      const rest = (text.slice(0, start) + text.slice(end)).trim();
+      if (rest === '' || rest === BLANK.trim()) useStore.getState().setBaseline(text);
+    }));
+
     const detach = attachEditor({
       applyEdits(edits, source) {
         ed.pushUndoStop();
@@ -39,16 +49,36 @@ export default function ManifestEditor() {
         }));
         ed.pushUndoStop();
       },
-      reveal(range) {
+      reveal(range, focus = true) {
         const a = model.getPositionAt(range.start);
         const b = model.getPositionAt(Math.max(range.end, range.start));
         const r = new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column);
         ed.setSelection(r);
         ed.revealRangeInCenterIfOutsideViewport(r, monaco.editor.ScrollType.Smooth);
-        ed.focus();
+        if (focus) ed.focus();
       },
       getText: () => model.getValue(),
+      getSelection() {
+        const sel = ed.getSelection();
+        if (!sel) return { start: 0, end: 0 };
+        const a = model.getOffsetAt(sel.getStartPosition());
+        const b = model.getOffsetAt(sel.getEndPosition());
+        return { start: Math.min(a, b), end: Math.max(a, b) };
+      },
     });
+
+    // the selection, as offsets, for the map to highlight the node whose YAML it is in
+    const publishSelection = () => {
+      const sel = ed.getSelection();
+      if (!sel) return;
+      const s = useStore.getState();
+      if (model.getValue() !== s.text) return;
+      const a = model.getOffsetAt(sel.getStartPosition());
+      const b = model.getOffsetAt(sel.getEndPosition());
+      s.setEditorSelection({ start: Math.min(a, b), end: Math.max(a, b), version: s.version });
+    };
+    disposables.push(ed.onDidChangeCursorSelection(publishSelection));
+    disposables.push(model.onDidChangeContent(publishSelection));
 
     // the store's analysis → markers, when it belongs to the text in the editor
     const paint = () => {

@@ -10,10 +10,12 @@ import { applyTextEdits } from '../lib/textEdits.ts';
 export interface EditorPort {
   /** Applies edits (offsets into the current text) as one undoable step. */
   applyEdits(edits: readonly TextEdit[], source: string): void;
-  /** Selects the range, scrolls it into view and focuses the editor. */
-  reveal(range: Pick<SourceRange, 'start' | 'end'>): void;
+  /** Selects the range and scrolls it into view; focuses the editor unless `focus` is false. */
+  reveal(range: Pick<SourceRange, 'start' | 'end'>, focus?: boolean): void;
   /** Current text of the model. */
   getText(): string;
+  /** The editor's selection as offsets into the text (start = end for a bare cursor). */
+  getSelection(): { start: number; end: number };
 }
 
 let port: EditorPort | null = null;
@@ -44,8 +46,16 @@ export function replaceText(text: string): void {
   else if (text !== current) useStore.getState().setText(text);
 }
 
-export function reveal(range: Pick<SourceRange, 'start' | 'end'>): void {
-  port?.reveal(range);
+/** Selects `range` in the editor and scrolls to it; with `focus: false` the focus stays where it is (the map keeps it). */
+export function reveal(range: Pick<SourceRange, 'start' | 'end'>, options: { focus?: boolean } = {}): void {
+  port?.reveal(range, options.focus ?? true);
+}
+
+/** The editor's selection with the text it covers (the read-only test hook; see e2e/README.md). */
+export function editorSelection(): { start: number; end: number; text: string } | null {
+  if (!port) return null;
+  const { start, end } = port.getSelection();
+  return { start, end, text: port.getText().slice(start, end) };
 }
 
 export function editorText(): string {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-import { analyze, applyEdits, applyFixes, formEdits, formView, ruleCatalog } from '../../src/index.ts';
+import { addContainer, analyze, applyEdits, applyFixes, draftWorkload, filesystemMap, formEdits, formView, imageSuggestions, ruleCatalog } from '../../src/index.ts';
 import type { FormResult, TextEdit } from '../../src/index.ts';
+import { inOrder } from './editOrder.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 // The engine runs here, off the main thread; every answer carries the text version it belongs to.
@@ -24,11 +25,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         let result: FormResult = formEdits(req.text, req.op);
         const broken = result.ok ? breaks(req.text, result.edits) : undefined;
         if (broken) result = { ok: false, error: broken };
+        else if (result.ok) result = { ...result, edits: inOrder(result.edits) };
         res = { type: 'formEdit', id: req.id, version: req.version, result };
         break;
       }
       case 'checkEdits':
-        res = { type: 'checked', id: req.id, version: req.version, error: breaks(req.text, req.edits) };
+        res = { type: 'checked', id: req.id, version: req.version, error: breaks(req.text, req.edits), edits: inOrder(req.edits) };
         break;
       case 'fixAll': {
         const r = applyFixes(req.text);
@@ -37,6 +39,20 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       }
       case 'catalog':
         res = { type: 'catalog', id: req.id, version: req.version, rules: [...ruleCatalog] };
+        break;
+      case 'map':
+        res = { type: 'map', id: req.id, version: req.version, map: filesystemMap(req.text, req.workload) };
+        break;
+      case 'draft':
+        res = { type: 'draft', id: req.id, version: req.version, result: draftWorkload(req.options) };
+        break;
+      case 'addContainer': {
+        const result = addContainer(req.text, req.options);
+        res = { type: 'addContainer', id: req.id, version: req.version, result: { ...result, edits: inOrder(result.edits) } };
+        break;
+      }
+      case 'suggest':
+        res = { type: 'suggest', id: req.id, version: req.version, suggestions: imageSuggestions(req.prefix) };
         break;
     }
   } catch (err) {
@@ -51,3 +67,4 @@ function breaks(text: string, edits: TextEdit[]): string | undefined {
   const after = formView(applyEdits(text, edits)).syntaxError;
   return after ? `rootlock computed an edit that would break the YAML (${after.message}); nothing was changed. This is a bug in rootlock.` : undefined;
 }
+

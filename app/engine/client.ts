@@ -1,4 +1,4 @@
-import type { Analysis, FormOp, FormResult, FormView, RuleMeta, TextEdit } from '../../src/index.ts';
+import type { AddContainerOptions, AddContainerResult, Analysis, DraftOptions, DraftResult, FilesystemMap, FormOp, FormResult, FormView, ImageSuggestion, RuleMeta, TextEdit } from '../../src/index.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 /** An analysis of one text version (findings for the markers come first) … */
@@ -122,17 +122,45 @@ export class EngineClient {
     return { version: r.version, text: r.text, applied: r.applied, refused: r.refused };
   }
 
-  /** Why the edits would be refused (they break the YAML), or undefined when they are fine. */
-  async checkEdits(text: string, version: number, edits: TextEdit[]): Promise<string | undefined> {
+  /**
+   * Why the edits would be refused (they break the YAML), or undefined when they are fine; and the
+   * edits as the editor must apply them (insertions at one offset merged, in the engine's order).
+   */
+  async checkEdits(text: string, version: number, edits: TextEdit[]): Promise<{ error: string | undefined; edits: TextEdit[] }> {
     const r = await this.request({ type: 'checkEdits', version, text, edits });
-    if (r.type !== 'checked') return r.type === 'error' ? r.message : `unexpected answer ${r.type}`;
-    return r.error;
+    if (r.type !== 'checked') return { error: r.type === 'error' ? r.message : `unexpected answer ${r.type}`, edits };
+    return { error: r.error, edits: r.edits };
   }
 
   async catalog(): Promise<RuleMeta[]> {
     const r = await this.request({ type: 'catalog', version: 0 });
     if (r.type !== 'catalog') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
     return r.rules;
+  }
+
+  /** The filesystem map of workload `workload` (index in the analysis) of `text`; undefined when there is no such workload. */
+  async map(text: string, version: number, workload: number): Promise<FilesystemMap | undefined> {
+    const r = await this.request({ type: 'map', version, text, workload });
+    if (r.type !== 'map') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
+    return r.map;
+  }
+
+  async draft(options: DraftOptions): Promise<DraftResult> {
+    const r = await this.request({ type: 'draft', version: 0, options });
+    if (r.type !== 'draft') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
+    return r.result;
+  }
+
+  async addContainer(text: string, version: number, options: AddContainerOptions): Promise<AddContainerResult> {
+    const r = await this.request({ type: 'addContainer', version, text, options });
+    if (r.type !== 'addContainer') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
+    return r.result;
+  }
+
+  async suggest(prefix: string): Promise<ImageSuggestion[]> {
+    const r = await this.request({ type: 'suggest', version: 0, prefix });
+    if (r.type !== 'suggest') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
+    return r.suggestions;
   }
 
   private request(req: Req): Promise<WorkerResponse> {

@@ -4,6 +4,7 @@ import { useStore } from '../store/index.ts';
 import type { Analysed } from '../store/index.ts';
 import { placeOf } from '../lib/findings.ts';
 import type { FindingPlace } from '../lib/findings.ts';
+import { DraftNotes } from '../draft/DraftNotes.tsx';
 import { FindingNotes } from './FindingNote.tsx';
 import { ContainerSecurity } from './ContainerSecurity.tsx';
 import { Mounts } from './Mounts.tsx';
@@ -36,6 +37,10 @@ function WorkloadForm({ analysed, frozen }: { analysed: Analysed; frozen: boolea
   const placed = usePlaced(analysis);
   const workloadId = useId();
   const containerId = useId();
+  const setNewOpen = useStore((s) => s.setNewOpen);
+  const setAddContainerOpen = useStore((s) => s.setAddContainerOpen);
+  const addedNotes = useStore((s) => s.addedNotes);
+  const setAddedNotes = useStore((s) => s.setAddedNotes);
 
   if (!view.workloads.length) {
     return (
@@ -49,6 +54,7 @@ function WorkloadForm({ analysed, frozen }: { analysed: Analysed; frozen: boolea
             {analysis.diagnostics.map((d) => <li key={`${d.code}${d.range.start}`} className={`note sev-${d.severity}`}><span className="note-text">{d.message}</span></li>)}
           </ul>
         )}
+        <button type="button" className="btn" aria-haspopup="dialog" disabled={frozen} onClick={() => setNewOpen(true)}>New workload from an image…</button>
       </div>
     );
   }
@@ -82,6 +88,18 @@ function WorkloadForm({ analysed, frozen }: { analysed: Analysed; frozen: boolea
           </select>
         </div>
       </div>
+      <div className="picker-actions">
+        <button type="button" className="btn btn-small btn-secondary" aria-haspopup="dialog" onClick={() => setAddContainerOpen(true)}>Add container…</button>
+      </div>
+      {addedNotes && (
+        <div className="added-notes" role="status">
+          <div className="added-head">
+            <p className="added-title">{addedNotes.title}</p>
+            <button type="button" className="icon-button" aria-label="Dismiss the notes on the added container" onClick={() => setAddedNotes(null)}>×</button>
+          </div>
+          <DraftNotes notes={addedNotes.notes} label="Notes on the added container" />
+        </div>
+      )}
       <FindingNotes findings={workloadFindings} />
 
       {c && (

@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
-import { exportText, openFile } from '../actions.ts';
+import { openFiles } from '../export/openFiles.ts';
+import { ShareButton } from '../share/ShareButton.tsx';
 import { useStore } from '../store/index.ts';
 import type { ThemeChoice } from '../store/index.ts';
 
@@ -9,7 +10,8 @@ export function Header() {
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
   const setExamplesOpen = useStore((s) => s.setExamplesOpen);
-  const notify = useStore((s) => s.notify);
+  const setNewOpen = useStore((s) => s.setNewOpen);
+  const setExportOpen = useStore((s) => s.setExportOpen);
   return (
     <header className="header">
       <div className="brand">
@@ -18,32 +20,26 @@ export function Header() {
         <span className="tagline">read-only root filesystems, done right · your manifest never leaves this browser</span>
       </div>
       <nav className="actions" aria-label="Document">
+        <button type="button" className="btn btn-ghost" onClick={() => setNewOpen(true)} aria-haspopup="dialog" title="Draft a hardened, read-only workload from an image name">New…</button>
         <button type="button" className="btn btn-ghost" onClick={() => setExamplesOpen(true)} aria-haspopup="dialog">Examples</button>
         <button type="button" className="btn btn-ghost" onClick={() => fileInput.current?.click()}>Open file…</button>
         <input
           ref={fileInput}
           type="file"
+          multiple
           accept=".yaml,.yml,.json,application/yaml,text/yaml,application/json"
           className="visually-hidden"
           tabIndex={-1}
           aria-hidden="true"
           onChange={(e) => {
-            const f = e.target.files?.[0];
+            // several files open as one text, each after a comment line naming it
+            const files = Array.from(e.target.files ?? []);
             e.target.value = '';
-            if (f) void openFile(f);
+            void openFiles(files);
           }}
         />
-        <button type="button" className="btn btn-ghost" onClick={exportText}>Export</button>
-        <button
-          type="button"
-          className="btn btn-ghost btn-soon"
-          aria-describedby="share-note"
-          title="Share links are coming in the next version"
-          onClick={() => notify('Share links are coming in the next version. Your manifest stays in this browser; use Export to save it as a file.')}
-        >
-          Share
-        </button>
-        <span id="share-note" className="visually-hidden">Coming in the next version.</span>
+        <button type="button" className="btn btn-ghost" aria-haspopup="dialog" onClick={() => setExportOpen(true)}>Export</button>
+        <ShareButton />
         <span className="theme">
           <label htmlFor={themeId}>Theme</label>
           <select id={themeId} value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>

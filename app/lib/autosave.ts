@@ -8,6 +8,8 @@ interface Saved {
   fileName: string;
   modified: boolean;
   savedAt: string;
+  /** The text as loaded (the export dialog's "original"), when it differs from `text`. */
+  baseline?: string;
 }
 
 /** The manifest saved in this browser by an earlier visit, if any. */
@@ -16,7 +18,8 @@ export function loadSaved(): Saved | null {
     const raw = localStorage.getItem(STORAGE_KEY);
     if (!raw) return null;
     const v = JSON.parse(raw) as Partial<Saved>;
-    return typeof v.text === 'string' ? { text: v.text, fileName: v.fileName ?? 'manifest.yaml', modified: !!v.modified, savedAt: v.savedAt ?? '' } : null;
+    if (typeof v.text !== 'string') return null;
+    return { text: v.text, fileName: v.fileName ?? 'manifest.yaml', modified: !!v.modified, savedAt: v.savedAt ?? '', ...(typeof v.baseline === 'string' ? { baseline: v.baseline } : {}) };
   } catch {
     return null;
   }
@@ -31,11 +34,19 @@ export function forgetSaved(): void {
 }
 
 function save(): void {
-  const { text, fileName, modified } = useStore.getState();
+  const { text, fileName, modified, baseline, sharedPreview } = useStore.getState();
+  // a manifest opened from a share link is not saved until the user keeps or edits it (app/share/)
+  if (sharedPreview) return;
+  const doc: Saved = { text, fileName, modified, savedAt: new Date().toISOString() };
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ text, fileName, modified, savedAt: new Date().toISOString() } satisfies Saved));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(baseline !== text ? { ...doc, baseline } : doc));
   } catch {
-    useStore.getState().notify('This manifest is too large to keep in the browser’s storage; export it to keep your changes.', 'error');
+    try {
+      // no room for both: the text matters more than the export's original
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(doc));
+    } catch {
+      useStore.getState().notify('This manifest is too large to keep in the browser’s storage; export it to keep your changes.', 'error');
+    }
   }
 }
 
@@ -50,7 +61,7 @@ export function useAutosave(delayMs = 400): void {
       save();
     };
     const unsubscribe = useStore.subscribe((s, prev) => {
-      if (s.text === prev.text && s.fileName === prev.fileName && s.modified === prev.modified) return;
+      if (s.text === prev.text && s.fileName === prev.fileName && s.modified === prev.modified && s.baseline === prev.baseline && s.sharedPreview === prev.sharedPreview) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { FormPanel } from '../form/FormPanel.tsx';
+import { MapPanel } from '../map/MapPanel.tsx';
 import { useStore } from '../store/index.ts';
 import type { Tab } from '../store/index.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
@@ -9,6 +10,7 @@ import { SyntaxBanner } from './SyntaxBanner.tsx';
 const TABS: Array<{ id: Tab; label: string }> = [
   { id: 'form', label: 'Form' },
   { id: 'findings', label: 'Findings' },
+  { id: 'map', label: 'Map' },
 ];
 
 export function SidePanel() {
@@ -28,7 +30,7 @@ export function SidePanel() {
     refs.current[t]?.focus();
   };
   return (
-    <section className="pane side-pane" aria-label="Form and findings">
+    <section className="pane side-pane" aria-label="Form, findings and map">
       <div className="side-head">
         <div role="tablist" aria-label="Side panel" className="tabs" onKeyDown={onKey}>
           {TABS.map((t) => (
@@ -61,7 +63,7 @@ export function SidePanel() {
       </div>
       <SyntaxBanner />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel" tabIndex={0}>
-        {tab === 'form' ? <FormPanel /> : <FindingsPanel />}
+        {tab === 'form' ? <FormPanel /> : tab === 'findings' ? <FindingsPanel /> : <MapPanel />}
       </div>
     </section>
   );

@@ -18,6 +18,11 @@ export interface DocumentSlice {
   version: number;
   /** Name used for Export; the opened file's name, or the example's. */
   fileName: string;
+  /**
+   * The text as it was loaded (file, example, share link) or pasted into an empty editor: the
+   * "original" the export dialog compares the corrected text with.
+   */
+  baseline: string;
   /** True when the text changed since it was loaded or exported (replacing it then asks first). */
   modified: boolean;
   /** The latest analysis with its form view, for the text version it names (stale ones are dropped). */
@@ -33,13 +38,16 @@ export interface DocumentSlice {
 
   /** Records a change of the text (from the editor, or from an edit applied without it). */
   setText: (text: string, options?: { modified?: boolean }) => void;
-  /** Replaces the document (example, file, restore): not modified. */
+  /** Replaces the document (example, file, restore): not modified; it becomes the baseline. */
   loadDocument: (text: string, fileName: string, modified?: boolean) => void;
+  setBaseline: (text: string) => void;
   /** Takes an analysis with its form view, unless a newer one is already in or it belongs to an older text. */
   receiveAnalysis: (a: Analysed, ms?: number) => void;
   /** Takes an analysis (before its form view), on the same terms. */
   receiveLatest: (version: number, analysis: Analysis) => void;
   markExported: () => void;
+  /** Names the document (Export uses the name) without changing its text. */
+  setFileName: (fileName: string) => void;
   setCatalog: (rules: RuleMeta[]) => void;
 }
 
@@ -47,6 +55,7 @@ export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (
   text: '',
   version: 0,
   fileName: 'manifest.yaml',
+  baseline: '',
   modified: false,
   current: null,
   latest: null,
@@ -59,8 +68,9 @@ export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (
     set((s) => ({ text, version: s.version + 1, modified: options?.modified ?? true }));
   },
   loadDocument: (text, fileName, modified = false) => {
-    set((s) => ({ text, fileName, modified, version: s.version + 1 }));
+    set((s) => ({ text, fileName, modified, baseline: text, version: s.version + 1 }));
   },
+  setBaseline: (baseline) => set({ baseline }),
   receiveAnalysis: (a, ms) => {
     const s = get();
     // Stale answers are dropped: an older text's analysis never replaces a newer one, and one for a
@@ -80,5 +90,6 @@ export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (
     set({ latest: { version, analysis } });
   },
   markExported: () => set({ modified: false }),
+  setFileName: (fileName) => set({ fileName }),
   setCatalog: (catalog) => set({ catalog }),
 });

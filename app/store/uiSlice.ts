@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Store } from './index.ts';
 
-export type Tab = 'form' | 'findings';
+export type Tab = 'form' | 'findings' | 'map';
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export interface Selection {
@@ -23,6 +23,13 @@ export interface ConfirmRequest {
   onConfirm: () => void;
 }
 
+/** The editor's selection as offsets into the text of `version` (start = end for a bare cursor). */
+export interface EditorSelection {
+  start: number;
+  end: number;
+  version: number;
+}
+
 export interface UiSlice {
   tab: Tab;
   theme: ThemeChoice;
@@ -34,6 +41,8 @@ export interface UiSlice {
   examplesOpen: boolean;
   /** Set once Monaco has mounted; before that edits go straight to the text. */
   editorReady: boolean;
+  /** Where the editor's cursor or selection is: the map highlights the node whose YAML it is in. */
+  editorSelection: EditorSelection | null;
 
   setTab: (tab: Tab) => void;
   setTheme: (theme: ThemeChoice) => void;
@@ -44,6 +53,7 @@ export interface UiSlice {
   askConfirm: (request: ConfirmRequest | null) => void;
   setExamplesOpen: (open: boolean) => void;
   setEditorReady: (ready: boolean) => void;
+  setEditorSelection: (selection: EditorSelection | null) => void;
 }
 
 let noticeId = 0;
@@ -57,6 +67,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   confirm: null,
   examplesOpen: false,
   editorReady: false,
+  editorSelection: null,
 
   setTab: (tab) => set({ tab }),
   setTheme: (theme) => set({ theme }),
@@ -73,4 +84,10 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   askConfirm: (confirm) => set({ confirm }),
   setExamplesOpen: (examplesOpen) => set({ examplesOpen }),
   setEditorReady: (editorReady) => set({ editorReady }),
+  setEditorSelection: (editorSelection) =>
+    set((s) => {
+      const a = s.editorSelection;
+      const b = editorSelection;
+      return a === b || (a && b && a.start === b.start && a.end === b.end && a.version === b.version) ? s : { editorSelection };
+    }),
 });

@@ -1,0 +1,47 @@
+import type { DecodedShare, FixChoice, KustomizeOverlay, NamedFile, SharePayload, WorkloadPatch, ZipEntry } from '../../src/index.ts';
+
+/**
+ * Messages between the export dialog and its own Web Worker (export.worker.ts). The export runs the
+ * "Fix all" loop several times over (once per switch of a fix) and builds every format; it has its
+ * own worker so that this never waits behind, or holds up, the live analysis of the text. Share
+ * links and the joining of several files go through it too, so that the page's first bundle does
+ * not carry the engine (only the workers do).
+ */
+export type ExportRequest =
+  /** The fixes "Fix all" would apply to the text (listFixes). */
+  | { type: 'fixes'; id: number; text: string }
+  /** The corrected text with the chosen fixes (applySelected), and every export format of it. */
+  | { type: 'build'; id: number; baseline: string; text: string; ids: string[]; fileName: string }
+  /** A zip archive of the entries (zipFiles). */
+  | { type: 'zip'; id: number; entries: ZipEntry[] }
+  /** Several files as one text (joinFiles). */
+  | { type: 'join'; id: number; files: NamedFile[] }
+  /** A share link: `base` + `#` + the encoded payload, and whether it is short enough to share. */
+  | { type: 'shareEncode'; id: number; base: string; payload: SharePayload }
+  | { type: 'shareDecode'; id: number; fragment: string };
+
+export interface ExportBuild {
+  /** The editor's text with the chosen fixes applied: byte-identical outside the fixed spots. */
+  corrected: string;
+  /** Ids of the fixes applied. */
+  applied: string[];
+  /** Ids asked for but not applied: each builds on a fix that is switched off. */
+  skipped: string[];
+  /** Set when a pass was refused because its output would not parse (a rootlock bug). */
+  refused?: string;
+  /** The corrected text split back into the files it was joined from, or null for a single file. */
+  files: NamedFile[] | null;
+  overlay: KustomizeOverlay;
+  patches: WorkloadPatch[];
+  /** Review report (Markdown) of the original against the corrected text. */
+  report: string;
+}
+
+export type ExportResponse =
+  | { type: 'fixes'; id: number; fixes: FixChoice[] }
+  | { type: 'build'; id: number; build: ExportBuild }
+  | { type: 'zip'; id: number; bytes: Uint8Array }
+  | { type: 'joined'; id: number; text: string }
+  | { type: 'shareEncoded'; id: number; url: string; fits: boolean; max: number }
+  | { type: 'shareDecoded'; id: number; result: DecodedShare }
+  | { type: 'error'; id: number; message: string };
