@@ -30,7 +30,7 @@ export class RootlockPage {
   get readOnlyRoot(): Locator {
     return this.page.getByRole('checkbox', { name: 'Read-only root filesystem' });
   }
-  tab(name: 'Form' | 'Findings' | 'Map'): Locator {
+  tab(name: 'Form' | 'Findings' | 'Map' | 'Policy'): Locator {
     return this.page.getByRole('tab', { name });
   }
 

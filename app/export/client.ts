@@ -1,5 +1,5 @@
-import type { DecodedShare, FixChoice, NamedFile, SharePayload, ZipEntry } from '../../src/index.ts';
-import type { ExportBuild, ExportRequest, ExportResponse } from './protocol.ts';
+import type { DecodedShare, FixChoice, NamedFile, PolicyKind, PolicyOptions, SharePayload, ZipEntry } from '../../src/index.ts';
+import type { ExportBuild, ExportRequest, ExportResponse, HardenBuild, PolicyBuild } from './protocol.ts';
 
 type Req = ExportRequest extends infer R ? (R extends ExportRequest ? Omit<R, 'id'> : never) : never;
 
@@ -55,6 +55,18 @@ class ExportClient {
   async shareDecode(fragment: string): Promise<DecodedShare> {
     const r = await this.request({ type: 'shareDecode', fragment });
     if (r.type !== 'shareDecoded') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
+    return r.result;
+  }
+
+  async harden(text: string, workload: number | null): Promise<HardenBuild> {
+    const r = await this.request({ type: 'harden', text, workload });
+    if (r.type !== 'hardened') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
+    return r.result;
+  }
+
+  async policy(kind: PolicyKind, options: PolicyOptions): Promise<PolicyBuild> {
+    const r = await this.request({ type: 'policy', kind, options });
+    if (r.type !== 'policy') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
     return r.result;
   }
 

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { analyze, applySelected, decodeShare, encodeShare, isJoined, joinFiles, jsonPatches, kustomizeOverlay, listFixes, reviewReport, SHARE_MAX_URL, shareFits, splitFiles, zipFiles } from '../../src/index.ts';
+import { analyze, applySelected, decodeShare, encodeShare, generatePolicy, harden, isJoined, joinFiles, jsonPatches, kustomizeOverlay, listFixes, policyNotes, reviewReport, SHARE_MAX_URL, shareFits, splitFiles, validatePolicyOptions, zipFiles } from '../../src/index.ts';
 import type { ExportRequest, ExportResponse } from './protocol.ts';
 
 // The export formats, off the main thread (see protocol.ts).
@@ -48,6 +48,17 @@ self.onmessage = (event: MessageEvent<ExportRequest>) => {
       case 'shareDecode':
         post({ type: 'shareDecoded', id: req.id, result: decodeShare(req.fragment) });
         break;
+      case 'harden': {
+        const r = harden(req.text, req.workload ?? undefined);
+        post({ type: 'hardened', id: req.id, result: { text: r.text, edits: r.edits, applied: r.applied.map((f) => `${f.title} — ${f.kind} ${f.name}${f.container !== undefined ? `, container ${f.container}` : ''}`), ...(r.refused ? { refused: r.refused } : {}) } });
+        break;
+      }
+      case 'policy': {
+        const notes = policyNotes(req.kind, req.options);
+        const problems = validatePolicyOptions(req.kind, req.options);
+        post({ type: 'policy', id: req.id, result: problems.length ? { ok: false, problems, notes } : { ok: true, yaml: generatePolicy(req.kind, req.options), notes } });
+        break;
+      }
     }
   } catch (err) {
     post({ type: 'error', id: req.id, message: String((err as Error)?.message ?? err) });

@@ -1,4 +1,4 @@
-import type { DecodedShare, FixChoice, KustomizeOverlay, NamedFile, SharePayload, WorkloadPatch, ZipEntry } from '../../src/index.ts';
+import type { DecodedShare, FixChoice, KustomizeOverlay, NamedFile, PolicyKind, PolicyOptions, SharePayload, TextEdit, WorkloadPatch, ZipEntry } from '../../src/index.ts';
 
 /**
  * Messages between the export dialog and its own Web Worker (export.worker.ts). The export runs the
@@ -18,7 +18,24 @@ export type ExportRequest =
   | { type: 'join'; id: number; files: NamedFile[] }
   /** A share link: `base` + `#` + the encoded payload, and whether it is short enough to share. */
   | { type: 'shareEncode'; id: number; base: string; payload: SharePayload }
-  | { type: 'shareDecode'; id: number; fragment: string };
+  | { type: 'shareDecode'; id: number; fragment: string }
+  /** "Harden to restricted + read-only root" of one workload (its index) or of every workload (null). */
+  | { type: 'harden'; id: number; text: string; workload: number | null }
+  /** An enforcement policy (generatePolicy), or the problems with the options. */
+  | { type: 'policy'; id: number; kind: PolicyKind; options: PolicyOptions };
+
+export interface HardenBuild {
+  /** The hardened text. */
+  text: string;
+  /** Line edits that turn the text it was asked for into `text`. */
+  edits: TextEdit[];
+  /** Titles of the fixes applied, in order. */
+  applied: string[];
+  /** Set when a pass was refused because its output would not parse (a rootlock bug). */
+  refused?: string;
+}
+
+export type PolicyBuild = { ok: true; yaml: string; notes: string[] } | { ok: false; problems: string[]; notes: string[] };
 
 export interface ExportBuild {
   /** The editor's text with the chosen fixes applied: byte-identical outside the fixed spots. */
@@ -44,4 +61,6 @@ export type ExportResponse =
   | { type: 'joined'; id: number; text: string }
   | { type: 'shareEncoded'; id: number; url: string; fits: boolean; max: number }
   | { type: 'shareDecoded'; id: number; result: DecodedShare }
+  | { type: 'hardened'; id: number; result: HardenBuild }
+  | { type: 'policy'; id: number; result: PolicyBuild }
   | { type: 'error'; id: number; message: string };

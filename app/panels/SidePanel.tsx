@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { FormPanel } from '../form/FormPanel.tsx';
 import { MapPanel } from '../map/MapPanel.tsx';
+import { PolicyPanel } from '../policy/PolicyPanel.tsx';
 import { useStore } from '../store/index.ts';
 import type { Tab } from '../store/index.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
@@ -11,6 +12,7 @@ const TABS: Array<{ id: Tab; label: string }> = [
   { id: 'form', label: 'Form' },
   { id: 'findings', label: 'Findings' },
   { id: 'map', label: 'Map' },
+  { id: 'policy', label: 'Policy' },
 ];
 
 export function SidePanel() {
@@ -30,7 +32,7 @@ export function SidePanel() {
     refs.current[t]?.focus();
   };
   return (
-    <section className="pane side-pane" aria-label="Form, findings and map">
+    <section className="pane side-pane" aria-label="Form, findings, map and policy">
       <div className="side-head">
         <div role="tablist" aria-label="Side panel" className="tabs" onKeyDown={onKey}>
           {TABS.map((t) => (
@@ -63,7 +65,7 @@ export function SidePanel() {
       </div>
       <SyntaxBanner />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel" tabIndex={0}>
-        {tab === 'form' ? <FormPanel /> : tab === 'findings' ? <FindingsPanel /> : <MapPanel />}
+        {tab === 'form' ? <FormPanel /> : tab === 'findings' ? <FindingsPanel /> : tab === 'map' ? <MapPanel /> : <PolicyPanel />}
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Store } from './index.ts';
 
-export type Tab = 'form' | 'findings' | 'map';
+export type Tab = 'form' | 'findings' | 'map' | 'policy';
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export interface Selection {
@@ -43,6 +43,8 @@ export interface UiSlice {
   editorReady: boolean;
   /** Where the editor's cursor or selection is: the map highlights the node whose YAML it is in. */
   editorSelection: EditorSelection | null;
+  /** The "Harden to restricted + read-only root" preview: open for one workload (its index) or all (null). */
+  harden: { workload: number | null } | null;
 
   setTab: (tab: Tab) => void;
   setTheme: (theme: ThemeChoice) => void;
@@ -54,6 +56,7 @@ export interface UiSlice {
   setExamplesOpen: (open: boolean) => void;
   setEditorReady: (ready: boolean) => void;
   setEditorSelection: (selection: EditorSelection | null) => void;
+  setHarden: (harden: { workload: number | null } | null) => void;
 }
 
 let noticeId = 0;
@@ -68,6 +71,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   examplesOpen: false,
   editorReady: false,
   editorSelection: null,
+  harden: null,
 
   setTab: (tab) => set({ tab }),
   setTheme: (theme) => set({ theme }),
@@ -84,6 +88,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   askConfirm: (confirm) => set({ confirm }),
   setExamplesOpen: (examplesOpen) => set({ examplesOpen }),
   setEditorReady: (editorReady) => set({ editorReady }),
+  setHarden: (harden) => set({ harden }),
   setEditorSelection: (editorSelection) =>
     set((s) => {
       const a = s.editorSelection;
