@@ -3,7 +3,9 @@
  * Security Standard, as text edits on the source (EditBuilder). They are offered on pss-restricted
  * findings and applied together by hardenEdits().
  *
- * - allowPrivilegeEscalation: false on each container that does not set it so;
+ * - allowPrivilegeEscalation: false on each container that does not set it so (removing
+ *   `privileged: true` and an added SYS_ADMIN there, which the API refuses beside it);
+ * - baseline `privileged`: `privileged: true` removed;
  * - capabilities.drop: [ALL] (and the added capabilities other than NET_BIND_SERVICE removed);
  * - runAsNonRoot: true (on the pod; on a container that sets false), plus a non-zero runAsUser on
  *   each container whose image rootlock knows: its non-root user, or the user its entrypoint steps
@@ -44,15 +46,67 @@ function sc(c: Container): YMap | null {
 
 const windows = (pod: Pod) => str(get(asMap(get(pod.node, 'os')), 'name')) === 'windows';
 
+/** True for `privileged: true` (which the API refuses together with allowPrivilegeEscalation: false). */
+const isPrivileged = (c: Container) => asScalar(get(sc(c), 'privileged'))?.value === true;
+
+/** Indexes of CAP_SYS_ADMIN / SYS_ADMIN in capabilities.add (also refused with allowPrivilegeEscalation: false). */
+function sysAdminAdds(c: Container): number[] {
+  const add = asSeq(get(asMap(get(sc(c), 'capabilities')), 'add'));
+  const out: number[] = [];
+  add?.items.forEach((item, i) => {
+    if (/^(CAP_)?SYS_ADMIN$/.test(str(item) ?? '')) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * allowPrivilegeEscalation: false on each container that does not set it so. The API server refuses
+ * it beside `privileged: true` or an added SYS_ADMIN capability (both imply escalation), so the fix
+ * removes those on the same containers: it never leaves an object the API would reject.
+ */
 export function allowPrivilegeEscalationFix(pod: Pod): FixSpec | undefined {
   if (windows(pod)) return undefined; // the API forbids the field on Windows pods
   const bad = pod.containers.filter((c) => asScalar(get(sc(c), 'allowPrivilegeEscalation'))?.value !== false);
   if (!bad.length) return undefined;
+  const privileged = bad.filter(isPrivileged).map((c) => c.name);
+  const sysAdmin = bad.filter((c) => sysAdminAdds(c).length > 0).map((c) => c.name);
+  const also: string[] = [];
+  if (privileged.length) also.push(`remove privileged: true${onContainers(privileged, bad.length)}`);
+  if (sysAdmin.length) also.push(`remove the added SYS_ADMIN capability${onContainers(sysAdmin, bad.length)}`);
   return {
-    title: `Set allowPrivilegeEscalation: false${onContainers(bad.map((c) => c.name), pod.containers.length)}`,
+    title: `Set allowPrivilegeEscalation: false${onContainers(bad.map((c) => c.name), pod.containers.length)}${also.length ? `, and ${also.join(' and ')} (the API refuses them together)` : ''}`,
     applicability: HARDENING,
     edits: (e) => {
-      for (const c of bad) e.set(c.node, ['securityContext', 'allowPrivilegeEscalation'], false);
+      for (const c of bad) {
+        e.set(c.node, ['securityContext', 'allowPrivilegeEscalation'], false);
+        if (isPrivileged(c)) e.remove(c.node, ['securityContext', 'privileged']);
+        removeAdds(e, c, sysAdminAdds(c));
+      }
+    },
+  };
+}
+
+/** Removes the items of capabilities.add at `indexes` (the whole list when that is all of it). */
+function removeAdds(e: EditBuilder, c: Container, indexes: readonly number[]): void {
+  if (!indexes.length) return;
+  const caps = asMap(get(sc(c), 'capabilities'));
+  const add = asSeq(get(caps, 'add'));
+  if (!caps || !add) return;
+  if (indexes.length === add.items.length) {
+    if (caps.pairs.length === 1) e.remove(c.node, ['securityContext', 'capabilities']);
+    else e.remove(c.node, ['securityContext', 'capabilities', 'add']);
+  } else for (const i of indexes) e.removeItem(caps, 'add', i);
+}
+
+/** The baseline `privileged` control: remove `privileged: true` from every container that sets it. */
+export function privilegedFix(pod: Pod): FixSpec | undefined {
+  const bad = pod.containers.filter(isPrivileged);
+  if (!bad.length) return undefined;
+  return {
+    title: `Remove privileged: true${onContainers(bad.map((c) => c.name), pod.containers.length)}`,
+    applicability: HARDENING,
+    edits: (e) => {
+      for (const c of bad) e.remove(c.node, ['securityContext', 'privileged']);
     },
   };
 }
@@ -197,6 +251,11 @@ export function seccompFix(pod: Pod): FixSpec | undefined {
       for (const c of badContainers) e.set(c.node, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault');
     },
   };
+}
+
+/** The hardening fix for a baseline control, or none: only `privileged` has one (host namespaces, ports and paths are the user's call). */
+export function baselineFix(pod: Pod, control: string): FixSpec | undefined {
+  return control === 'privileged' ? privilegedFix(pod) : undefined;
 }
 
 /** The hardening fix for a restricted control, or none (no fix for volume types and /proc). */

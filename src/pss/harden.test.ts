@@ -119,3 +119,54 @@ describe('harden golden files', () => {
     }
   }
 });
+
+describe('harden never leaves what the API server refuses', () => {
+  const privileged = `apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  containers:
+    - name: shell
+      image: busybox:1.36
+      securityContext:
+        privileged: true
+        capabilities:
+          add: [SYS_ADMIN]
+    - name: side
+      image: busybox:1.36
+      securityContext:
+        capabilities:
+          add: ["CAP_SYS_ADMIN", "NET_BIND_SERVICE"]
+`;
+
+  it('removes privileged: true and SYS_ADMIN: allowPrivilegeEscalation false is refused beside them', () => {
+    const r = harden(privileged);
+    expect(r.refused).toBeUndefined();
+    const [pod] = pods(r.text);
+    expect(evaluatePss(pod!, 'restricted').violations.map((v) => v.control)).toEqual([]);
+    expect(r.text).not.toContain('privileged');
+    expect(r.text).not.toContain('SYS_ADMIN');
+    expect(r.applied.some((x) => x.ruleId === 'pss-baseline' && x.title === 'Remove privileged: true on container "shell"')).toBe(true);
+  });
+
+  it('the allowPrivilegeEscalation fix alone also removes privileged and SYS_ADMIN, and says so', () => {
+    const a = analyze(privileged);
+    const f = a.findings.find((x) => x.ruleId === 'pss-restricted' && x.control === 'allowPrivilegeEscalation');
+    const fix = f?.fixes[0];
+    expect(fix?.title).toBe('Set allowPrivilegeEscalation: false, and remove privileged: true on container "shell" and remove the added SYS_ADMIN capability (the API refuses them together)');
+    const out = applyEdits(privileged, fix!.edits);
+    const [pod] = pods(out);
+    for (const c of pod!.containers) {
+      const sc = c.securityContext;
+      expect(sc && JSON.stringify(sc).includes('privileged'), c.name).toBeFalsy();
+    }
+    expect(out).not.toMatch(/SYS_ADMIN/);
+    expect(out).toContain('NET_BIND_SERVICE');
+  });
+
+  it('pss-baseline offers the privileged removal as a manual fix', () => {
+    const f = analyze(privileged).findings.find((x) => x.ruleId === 'pss-baseline' && x.control === 'privileged');
+    expect(f?.fixes.map((x) => [x.title, x.applicability])).toEqual([['Remove privileged: true on container "shell"', 'manual']]);
+  });
+});

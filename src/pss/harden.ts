@@ -1,5 +1,6 @@
 /**
- * "Harden to restricted + read-only root": the hardening fixes of pss-restricted together with
+ * "Harden to restricted + read-only root": the hardening fixes of pss-restricted (and pss-baseline's
+ * removal of `privileged: true`) together with
  * the read-only fixes (ro-root-fs-missing, tmp-not-writable, image-path-not-writable), applied
  * with the fix loop until nothing is left to fix, for one workload or all. The result comes back
  * as line-level text edits on the original text, so the editor can show a diff first and apply
@@ -12,6 +13,7 @@ import type { AnalyzeOptions } from '../analyze.ts';
 import type { Analysis, TextEdit } from '../types.ts';
 import type { Rule } from '../rules/define.ts';
 import { rules as allRules } from '../rules/index.ts';
+import pssBaseline from '../rules/pss-baseline.ts';
 import pssRestricted from '../rules/pss-restricted.ts';
 import type { PssVersion } from './version.ts';
 import { HARDENING } from './fixes.ts';
@@ -37,7 +39,7 @@ export interface HardenOptions {
 
 function hardeningRules(readOnly: boolean): Rule[] {
   const ro = readOnly ? READ_ONLY_RULES.map((id) => allRules.find((r) => r.id === id)).filter((r): r is Rule => !!r) : [];
-  return [pssRestricted, ...ro];
+  return [pssBaseline, pssRestricted, ...ro];
 }
 
 /** Hardens one workload (its index in Analysis.workloads) or every workload of the text. */
@@ -49,7 +51,7 @@ export function harden(text: string, workloadIndex?: number, options: HardenOpti
     const a = analyze(t, analyzeOptions);
     const findings = a.findings
       .filter((f) => workloadIndex === undefined || f.workload === workloadIndex)
-      .map((f) => (f.ruleId === pssRestricted.id ? { ...f, fixes: f.fixes.map((x) => (x.applicability === HARDENING ? { ...x, applicability: 'unsafe' as const } : x)) } : f));
+      .map((f) => (f.ruleId === pssRestricted.id || f.ruleId === pssBaseline.id ? { ...f, fixes: f.fixes.map((x) => (x.applicability === HARDENING ? { ...x, applicability: 'unsafe' as const } : x)) } : f));
     return { ...a, findings };
   };
   const r = fixAll(text, analyzeFn, { rules, maxPasses: 16 });
