@@ -78,6 +78,7 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): Analysis {
   const rules = options.rules ? options.rules.map((r) => (typeof r === 'string' ? allRules.find((x) => x.id === r) : r)).filter((r): r is Rule => !!r) : allRules;
   for (const w of workloads) runRules(rules, w, ctx, ruleCtx, lines, findings);
   runNamespaceRules(rules, ruleCtx, ctx, lines, findings);
+  uniqueKeys(findings);
   const byWorkload = new Map<number, Finding[]>();
   for (const f of findings) {
     const list = byWorkload.get(f.workload);
@@ -98,8 +99,9 @@ function runRules(rules: readonly Rule[], w: Workload, ctx: EditContext, ruleCtx
         spec.edits(e);
         if (e.edits.length) fixes.push({ title: spec.title, applicability: spec.applicability, edits: e.edits, ...(e.locks.length ? { locks: e.locks } : {}) });
       }
+      const subject = r.subject ?? r.control;
       out.push({
-        key: `${rule.id}|${w.index}|${r.container?.name ?? ''}|${start}`,
+        key: findingKey(`${rule.id}|${w.index}|${r.container?.name ?? ''}|${start}`, subject),
         ruleId: rule.id,
         severity: r.severity ?? rule.severity,
         message: r.message,
@@ -111,8 +113,32 @@ function runRules(rules: readonly Rule[], w: Workload, ctx: EditContext, ruleCtx
         container: r.container?.name,
         fixes,
         ...(r.control ? { control: r.control } : {}),
+        ...(subject !== undefined ? { subject } : {}),
       });
     }, ruleCtx);
+  }
+}
+
+/** A finding's key before uniqueKeys(): `base`, then `|subject` when there is one (as in pss/wire.ts). */
+function findingKey(base: string, subject: string | undefined): string {
+  return subject === undefined ? base : `${base}|${subject}`;
+}
+
+/**
+ * Makes the keys of one analysis unique: a finding whose key an earlier one already has gets
+ * `#2`, `#3` … in report order (rules report in a fixed order, so the same text gives the same keys).
+ */
+function uniqueKeys(findings: Finding[]): void {
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (!seen.has(f.key)) {
+      seen.add(f.key);
+      continue;
+    }
+    let n = 2;
+    while (seen.has(`${f.key}#${n}`)) n++;
+    f.key = `${f.key}#${n}`;
+    seen.add(f.key);
   }
 }
 
@@ -164,7 +190,7 @@ function predictions(c: Container, findings: Finding[]): Prediction[] {
   const out: Prediction[] = [];
   for (const n of containerWrites(c).needs) {
     if (n.advice || n.writability.writable !== false) continue;
-    const f = findings.find((x) => x.container === c.name && x.range.start === n.at.start && x.severity === 'error' && x.message.includes(` ${n.path} `));
+    const f = findings.find((x) => x.container === c.name && x.range.start === n.at.start && x.severity === 'error' && (x.subject === n.path || x.message.includes(` ${n.path} `)));
     out.push({
       path: n.path,
       what: n.what,

@@ -48,7 +48,11 @@ export interface RuleMeta {
 }
 
 export interface Finding {
-  /** Stable within one text: rule, workload, container and position. */
+  /**
+   * Unique within one Analysis and the same for every analysis of the same text:
+   * `rule|workload|container|offset`, then `|subject` when the finding has one, then `#2`, `#3` …
+   * for a finding that would still share its key with an earlier one (in report order).
+   */
   key: string;
   ruleId: string;
   severity: Severity;
@@ -63,6 +67,11 @@ export interface Finding {
   fixes: Fix[];
   /** The Pod Security control (check id, e.g. runAsNonRoot) of a pss-* finding. */
   control?: string;
+  /**
+   * What the finding is about when its rule can report several at one spot: the path written (or
+   * mounted), the variable, the volume, the tool, the label or the Pod Security control.
+   */
+  subject?: string;
 }
 
 /** A problem with the text itself (syntax, template, fragment, size), not with a workload. */

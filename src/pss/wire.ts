@@ -24,8 +24,9 @@ export function runNamespaceRules(rules: readonly Rule[], ctx: RuleContext, edit
           if (e.edits.length) fixes.push({ title: spec.title, applicability: spec.applicability, edits: e.edits, ...(e.locks.length ? { locks: e.locks } : {}) });
         }
         const control = (r as PssReport).control;
+        const subject = r.subject ?? control;
         out.push({
-          key: `${rule.id}|ns:${ns.name}|${start}`,
+          key: `${rule.id}|ns:${ns.name}|${start}${subject !== undefined ? `|${subject}` : ''}`,
           ruleId: rule.id,
           severity: r.severity ?? rule.severity,
           message: r.message,
@@ -37,6 +38,7 @@ export function runNamespaceRules(rules: readonly Rule[], ctx: RuleContext, edit
           container: undefined,
           fixes,
           ...(control ? { control } : {}),
+          ...(subject !== undefined ? { subject } : {}),
         } as Finding);
       }, ctx);
     }

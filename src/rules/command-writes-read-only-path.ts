@@ -24,6 +24,7 @@ export default defineRule({
         report({
           at: n.at,
           container: c,
+          subject: n.path,
           severity: bashHeredoc && !isBash(c) ? 'info' : 'error',
           message: bashHeredoc
             ? `${containerLabel(c)} in ${workloadLabel(pod)} uses a here-document: bash writes it to a temporary file in $TMPDIR or /tmp (from bash 5.1 only when it is larger than a pipe buffer; dash and busybox ash use a pipe), and ${where}. It would log: ${n.error}`
@@ -36,6 +37,7 @@ export default defineRule({
         report({
           at: u.at,
           container: c,
+          subject: u.name,
           severity: 'info',
           message: `${containerLabel(c)} in ${workloadLabel(pod)} runs a command that writes to ${u.name}, which rootlock cannot resolve (${u.reason}): make sure it lands in a writable mount`,
         });

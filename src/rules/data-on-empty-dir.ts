@@ -21,6 +21,7 @@ export default defineRule({
         report({
           at: m.volume.nameNode ?? m.node,
           container: c,
+          subject: n.path,
           message: `${containerLabel(c)} in ${workloadLabel(pod)} keeps ${n.what} at ${n.path} on emptyDir "${m.volume.name}": it is lost whenever the pod is deleted or rescheduled. Use a PersistentVolumeClaim${pod.workload.kind === 'StatefulSet' ? ' (a volumeClaimTemplate)' : ''}`,
         });
       }

@@ -27,6 +27,12 @@ export interface Report {
   fixes?: FixSpec[];
   /** The Pod Security control the finding is about (pss-* rules): Finding.control. */
   control?: string;
+  /**
+   * What the finding is about, when the rule can report several at one spot or in one container
+   * (the path, variable, volume, tool or label): Finding.subject, part of Finding.key and of the
+   * export fix id. Defaults to `control`.
+   */
+  subject?: string;
 }
 
 export interface Rule {

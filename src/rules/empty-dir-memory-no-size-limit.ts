@@ -22,6 +22,7 @@ export default defineRule({
       const medium = emptyDir.pairs.find((p) => p.name === 'medium');
       report({
         at: medium?.value ?? v.nameNode ?? v.node,
+        subject: v.name,
         message: `Volume "${v.name}" in ${workloadLabel(pod)} is a memory-backed emptyDir without sizeLimit: what is written there counts against the container's memory and can get it OOM-killed`,
         fixes: [{
           title: `Add sizeLimit: ${size}`,

@@ -23,6 +23,7 @@ export default defineRule({
         report({
           at: n.at,
           container: c,
+          subject: n.path,
           severity: n.advice ? 'info' : 'error',
           message: `${containerLabel(c)} in ${workloadLabel(pod)} sets ${n.env.name}=${n.path}, where ${n.what} goes, but ${where}. It would log: ${logLine(n.error)} Give it ${volumeWords(n.volume)}, or point ${n.env.name} into a writable mount`,
           fixes: fix ? [fix] : [],
@@ -33,6 +34,7 @@ export default defineRule({
         report({
           at: u.at,
           container: c,
+          subject: u.name,
           severity: 'info',
           message: `${containerLabel(c)} in ${workloadLabel(pod)}: ${u.reason}. Check that it names a writable mount`,
         });

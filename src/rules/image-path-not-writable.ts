@@ -24,6 +24,7 @@ export default defineRule({
         report({
           at: n.at,
           container: c,
+          subject: n.path,
           severity: n.advice ? 'info' : 'error',
           message: `${containerLabel(c)} in ${workloadLabel(pod)} (${n.knowledge?.title ?? 'image'}) writes ${n.path} — ${n.what} — but the root is read-only${n.advice ? ` (${n.advice})` : ''}. It would log: ${logLine(n.error)} Give it ${volumeWords(n.volume)}`,
           fixes: fix ? [fix] : [],

@@ -27,6 +27,7 @@ export default defineRule({
         report({
           at: m.mountPathNode ?? m.node,
           container: c,
+          subject: mp,
           message: `${containerLabel(c)} in ${workloadLabel(pod)} mounts ${m.volume.type} "${m.name}" at ${mp}, which hides what ${hidden.knowledge.title} ships at ${hidden.path} (${hidden.shipsContent}). Copy it in with an init container, or mount single files with subPath`,
           fixes: image && m.volume.type === 'emptyDir' ? [{
             title: `Add an init container that copies ${mp} from the image into "${m.name}"`,

@@ -21,7 +21,7 @@ export default defineContextRule({
         const value = p.correction;
         fixes.push({ title: `Write ${JSON.stringify(value)}`, applicability: 'safe', edits: (e) => e.replaceScalar(node, value) });
       }
-      report({ at: p.at, message: p.message, severity: p.kind === 'unknown-label' ? 'warning' : 'error', ...(fixes.length ? { fixes } : {}) });
+      report({ at: p.at, subject: p.label, message: p.message, severity: p.kind === 'unknown-label' ? 'warning' : 'error', ...(fixes.length ? { fixes } : {}) });
     }
   },
 });

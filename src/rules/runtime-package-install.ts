@@ -20,6 +20,7 @@ export default defineRule({
         report({
           at: i.at,
           container: c,
+          subject: i.tool,
           message: `${containerLabel(c)} in ${workloadLabel(pod)} runs \`${i.tool}\` at start-up: ${ro ? 'with a read-only root it fails ("Read-only file system"); ' : ''}install the packages when the image is built instead`,
         });
       }

@@ -20,6 +20,7 @@ export default defineRule({
       }
       report({
         at: v.nameNode ?? v.node,
+        subject: v.name,
         message: `${workloadLabel(pod)} has more than one volume named "${v.name}"; volume names must be unique within a pod`,
       });
     }

@@ -24,6 +24,7 @@ export default defineRule({
         report({
           at: m.mountPathNode ?? m.node,
           container: c,
+          subject: m.mountPath,
           message: `${containerLabel(c)} in ${workloadLabel(pod)} mounts both "${prev.name}" and "${m.name}" at ${m.mountPath}; the API rejects duplicate mount paths, so keep one`,
           fixes: [{ title: `Remove the mount of "${m.name}" at ${m.mountPath}`, applicability: 'manual', edits: (e) => e.removeItem(c.node, 'volumeMounts', m.index) }],
         });

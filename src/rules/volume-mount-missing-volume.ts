@@ -23,6 +23,7 @@ export default defineRule({
         report({
           at: m.nameNode ?? m.node,
           container: c,
+          subject: m.mountPath,
           message: `${containerLabel(c)} in ${workloadLabel(pod)} mounts volume "${m.name}" at ${m.mountPath}, but the pod has no volume of that name${alike ? ` (did you mean "${alike}"?)` : ''}`,
           fixes,
         });

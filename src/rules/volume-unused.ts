@@ -20,6 +20,7 @@ export default defineRule({
       if (!v.name || used.has(v.name)) continue;
       report({
         at: v.nameNode ?? v.node,
+        subject: v.name,
         message: v.claimTemplate
           ? `${workloadLabel(pod)} has a volumeClaimTemplate "${v.name}" but no container mounts it: every pod still gets a PersistentVolumeClaim for it`
           : `${workloadLabel(pod)} defines volume "${v.name}" (${v.type}) but no container mounts it`,

@@ -29,6 +29,7 @@ export default defineRule({
         report({
           at: m.readOnlyNode ?? m.mountPathNode ?? m.node,
           container: c,
+          subject: n.path,
           severity: n.advice ? 'info' : 'error',
           message: `${containerLabel(c)} in ${workloadLabel(pod)} writes ${n.path} (${n.what}), but ${n.writability.reason}. It would log: ${m.volume.readOnlySource ? `${logLine(n.error)} Copy the ${m.volume.type} into an emptyDir with an init container, or move the write elsewhere` : n.error}`,
           fixes,
