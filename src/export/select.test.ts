@@ -8,6 +8,8 @@ import { applySelected, listFixes } from './select.ts';
 import { diffLines, splitLines } from './diff.ts';
 import { CORPUS_MISSING, corpusSamples, fixtureSamples } from '../../test/support/export-kit.ts';
 import { lostComments } from '../../test/support/shared.ts';
+import { defineRule } from '../rules/define.ts';
+import { asMap, get } from '../yaml/tree.ts';
 
 const WEB = `# the web tier
 apiVersion: apps/v1
@@ -33,12 +35,23 @@ describe('listFixes', () => {
     expect(fixes.length).toBeGreaterThan(1);
     const ro = fixes.find((f) => f.ruleId === 'ro-root-fs-missing');
     expect(ro).toMatchObject({ workload: { kind: 'Deployment', name: 'web', namespace: 'shop' }, container: 'nginx', pass: 1, applicability: 'unsafe' });
-    expect(ro?.id).toBe(`ro-root-fs-missing|Deployment/shop/web|nginx|${ro?.title}`);
+    expect(ro?.id).toBe('ro-root-fs-missing|Deployment/shop/web|nginx');
+    for (const f of fixes) expect(f.id).not.toContain(f.title);
     expect(WEB.split('\n')[(ro?.line ?? 0) - 1]).toContain('nginx');
     expect(fixes.find((f) => f.ruleId === 'tmp-not-writable' && f.container === 'side')).toBeDefined();
     // in the order Fix all applies them: pass by pass
     expect(fixes.map((f) => f.pass)).toEqual([...fixes.map((f) => f.pass)].sort((a, b) => a - b));
     expect(new Set(fixes.map((f) => f.id)).size).toBe(fixes.length);
+  });
+
+  it('names the path in the id of a rule that reports several paths of one container, not the title', () => {
+    const ro = WEB.replace('image: nginx:1.27 # pinned', 'image: nginx:1.27 # pinned\n        securityContext:\n          readOnlyRootFilesystem: true');
+    const image = listFixes(ro).filter((f) => f.ruleId === 'image-path-not-writable' && f.container === 'nginx');
+    expect(image.map((f) => f.id)).toEqual([
+      'image-path-not-writable|Deployment/shop/web|nginx|/var/cache/nginx',
+      'image-path-not-writable|Deployment/shop/web|nginx|/var/run',
+    ]);
+    expect(applySelected(ro, [image[1]?.id as string]).applied.map((f) => f.id)).toEqual([image[1]?.id]);
   });
 
   it('gives a later pass the line in the input where its finding comes from', () => {
@@ -85,6 +98,43 @@ describe('applySelected', () => {
     expect(applySelected(r.text, others).text).toBe(r.text);
     const dependent = fixes.filter((f) => f.pass > 1 && f.container === 'nginx').map((f) => f.id);
     for (const id of dependent) expect(r.skipped).toContain(id);
+  });
+
+  it('keeps a fix\'s id when another fix switched off changes its title', () => {
+    // Two fixes that both add `securityContext` to one container cannot go in one pass: the second
+    // waits for the next pass, where its title says the key is there. With the first switched off
+    // it comes in the first pass under its other title, and must still be the fix that was chosen.
+    const first = defineRule({
+      id: 'test-first', severity: 'error', docs: { summary: '', why: '', fix: '', url: '' },
+      check(pod, report) {
+        for (const c of pod.containers) {
+          if (get(asMap(get(c.node, 'securityContext')), 'runAsNonRoot')) continue;
+          report({ at: c.node, container: c, message: 'first', fixes: [{ title: 'Set runAsNonRoot', applicability: 'safe', edits: (e) => e.set(c.node, ['securityContext', 'runAsNonRoot'], true) }] });
+        }
+      },
+    });
+    const second = defineRule({
+      id: 'test-second', severity: 'error', docs: { summary: '', why: '', fix: '', url: '' },
+      check(pod, report) {
+        for (const c of pod.containers) {
+          if (c.readOnlyRootFilesystem === true) continue;
+          const title = get(c.node, 'securityContext') ? 'Add readOnlyRootFilesystem to the securityContext' : 'Add a securityContext with readOnlyRootFilesystem';
+          report({ at: c.node, container: c, subject: '/', message: 'second', fixes: [{ title, applicability: 'safe', edits: (e) => e.set(c.node, ['securityContext', 'readOnlyRootFilesystem'], true) }] });
+        }
+      },
+    });
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: busybox\n';
+    const options = { rules: [first, second] };
+    const listed = listFixes(text, options);
+    expect(listed.map((f) => [f.id, f.pass, f.title])).toEqual([
+      ['test-first|Pod//p|app', 1, 'Set runAsNonRoot'],
+      ['test-second|Pod//p|app|/', 2, 'Add readOnlyRootFilesystem to the securityContext'],
+    ]);
+    const r = applySelected(text, ['test-second|Pod//p|app|/'], options);
+    expect(r.skipped).toEqual([]);
+    expect(r.applied.map((f) => [f.id, f.pass, f.title])).toEqual([['test-second|Pod//p|app|/', 1, 'Add a securityContext with readOnlyRootFilesystem']]);
+    expect(r.text).toContain('readOnlyRootFilesystem: true');
+    expect(r.text).not.toContain('runAsNonRoot');
   });
 
   it('applies nothing for no ids, and reports unknown ids as skipped', () => {

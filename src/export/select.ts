@@ -1,8 +1,9 @@
 /**
  * Fixes the user can switch on and off before export. listFixes() runs the "Fix all" loop and names
- * every fix it applies with an id that does not depend on offsets, so the same fix found again in a
- * later pass, or in the text after some other fix, has the same id; applySelected() runs the same
- * loop taking only the chosen ids.
+ * every fix it applies with an id that depends neither on offsets nor on the fix's title (which can
+ * change with what other fixes did), so the same fix found again in a later pass, or in the text
+ * after some other fix, or with some other fix switched off, has the same id; applySelected() runs
+ * the same loop taking only the chosen ids.
  */
 import type { Analysis, Applicability, Finding, Severity, TextEdit } from '../types.ts';
 import { analyze } from '../analyze.ts';
@@ -13,7 +14,12 @@ import type { Fix } from '../types.ts';
 import { LineIndex } from '../text.ts';
 
 export interface FixChoice {
-  /** `ruleId|kind/namespace/name|container|title`: the same for the same fix in every pass. */
+  /**
+   * `ruleId|kind/namespace/name|container`, then `|subject` when the finding has one (the path, volume,
+   * variable … Finding.subject): the same for the same fix in every pass, whatever other fixes are
+   * chosen. A second object of one identity is `kind/namespace/name#2`; a fix that would still share
+   * its id with an earlier one of the same pass gets `#2`, `#3` … at the end.
+   */
   id: string;
   ruleId: string;
   title: string;
@@ -79,10 +85,11 @@ function run(input: string, accept: (id: string) => boolean, options: SelectOpti
   for (let pass = 1; pass <= maxPasses; pass++) {
     const ids = workloadIds(analysis);
     const candidates: Array<{ f: Finding; fix: Fix; id: string }> = [];
+    const taken = new Set<string>();
     for (const f of analysis.findings) {
       const fix = preferredFix(f, allowed);
       if (!fix) continue;
-      const id = fixId(f, fix, ids);
+      const id = unique(fixId(f, ids), taken);
       if (accept(id)) candidates.push({ f, fix, id });
     }
     if (!candidates.length) break;
@@ -130,8 +137,19 @@ function workloadIds(a: Analysis): string[] {
   });
 }
 
-function fixId(f: Finding, fix: Fix, workloads: string[]): string {
-  return [f.ruleId, workloads[f.workload] ?? `${f.kind}/${f.namespace ?? ''}/${f.name}`, f.container ?? '', fix.title].join('|');
+/** The finding's rule, workload identity (not its index), container and subject; never the fix's title. */
+function fixId(f: Finding, workloads: string[]): string {
+  const parts = [f.ruleId, workloads[f.workload] ?? `${f.kind}/${f.namespace ?? ''}/${f.name}`, f.container ?? ''];
+  if (f.subject !== undefined) parts.push(f.subject);
+  return parts.join('|');
+}
+
+/** `id`, or `id#2`, `id#3` … when an earlier fix of the pass has it (a rule that gives no subject). */
+function unique(id: string, taken: Set<string>): string {
+  let out = id;
+  for (let n = 2; taken.has(out); n++) out = `${id}#${n}`;
+  taken.add(out);
+  return out;
 }
 
 /** An offset in the text after the given passes, as an offset in the text before them. */
