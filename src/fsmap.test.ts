@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, filesystemMap } from './index.ts';
+import { analyze, applyFixes, filesystemMap } from './index.ts';
 
 const INIT_SHARED = `apiVersion: v1
 kind: Pod
@@ -65,8 +65,95 @@ describe('filesystem map', () => {
     expect(map?.story[1]?.steps.some((s) => !s.ok && s.path === '/var/cache/nginx')).toBe(true);
   });
 
+  it('labels each node with its path and its volume\'s type once', () => {
+    const label = (c: number, path: string) => map?.columns[c]?.nodes.find((n) => n.path === path)?.label;
+    expect(label(0, '/shared/config')).toBe('/shared/config — emptyDir "shared", writable');
+    expect(label(0, '/src')).toBe('/src — read-only config "src" (configMap), read-only');
+    expect(label(1, '/run')).toBe('/run — memory-backed emptyDir "run" (16Mi), writable');
+    expect(label(2, '/logs')).toBe('/logs — host path (the node\'s filesystem) "logs", writable');
+    for (const col of map?.columns ?? []) {
+      for (const n of col.nodes) {
+        const said = n.label.replace(/; fails: .*$/, ''); // the program's error may name the path again
+        expect(said.startsWith(`${n.path} — `), n.label).toBe(true);
+        expect(said.split(n.path).length - 1, n.label).toBe(1);
+        expect(n.label, n.label).not.toMatch(/\bemptyDir\b.*\bemptyDir\b/);
+      }
+    }
+  });
+
   it('is undefined for a workload that does not exist', () => {
     expect(filesystemMap(INIT_SHARED, 3)).toBeUndefined();
     expect(filesystemMap('a: [', 0)).toBeUndefined();
+  });
+});
+
+describe('filesystem map: findings and writes', () => {
+  it('links the PGDATA env finding to the node of its path', () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: db}
+spec:
+  template:
+    spec:
+      containers:
+      - name: postgres
+        image: postgres:16
+        env:
+        - name: PGDATA
+          value: /srv/pg/data
+        securityContext: {readOnlyRootFilesystem: true}
+        volumeMounts:
+        - {name: run, mountPath: /var/run/postgresql}
+      volumes:
+      - {name: run, emptyDir: {medium: Memory, sizeLimit: 1Mi}}
+`;
+    const env = analyze(text).findings.find((f) => f.ruleId === 'env-path-not-writable');
+    expect(env?.message).toMatch(/sets PGDATA=\/srv\/pg\/data, /);
+    const node = filesystemMap(text, 0)?.columns[0]?.nodes.find((n) => n.path === '/srv/pg/data');
+    expect(node?.kind).toBe('path');
+    expect(node?.failing?.findingKey).toBe(env?.key);
+    expect(node?.failing?.fixTitle).toBe(env?.fixes[0]?.title);
+    expect(node?.writes?.map((w) => [w.origin, w.failing?.findingKey])).toEqual([['env', env?.key]]);
+    // the start-up prediction names the fix too
+    expect(analyze(text).workloads[0]?.containers[0]?.predicted.find((p) => p.path === '/srv/pg/data')?.fix).toBe(env?.fixes[0]?.title);
+  });
+
+  it('keeps every write to one path, each with its own finding, and tells each in the story', () => {
+    // postgres 18 keeps its data in /var/lib/postgresql/18/docker, and the command makes it too
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: db}
+spec:
+  template:
+    spec:
+      containers:
+      - name: postgres
+        image: postgres:18
+        command: [sh, -c, "mkdir -p /var/lib/postgresql/18/docker && exec docker-entrypoint.sh postgres"]
+        securityContext: {readOnlyRootFilesystem: true}
+        volumeMounts:
+        - {name: run, mountPath: /var/run/postgresql}
+      volumes:
+      - {name: run, emptyDir: {medium: Memory, sizeLimit: 1Mi}}
+`;
+    const findings = analyze(text).findings;
+    const image = findings.find((f) => f.ruleId === 'image-path-not-writable' && f.subject === '/var/lib/postgresql/18/docker');
+    const command = findings.find((f) => f.ruleId === 'command-writes-read-only-path');
+    const map = filesystemMap(text, 0);
+    const nodes = map?.columns[0]?.nodes.filter((n) => n.path === '/var/lib/postgresql/18/docker') ?? [];
+    expect(nodes).toHaveLength(1);
+    const node = nodes[0];
+    expect(node?.writes?.map((w) => [w.origin, w.what, w.failing?.findingKey])).toEqual([
+      ['image', 'the database cluster (PGDATA, /var/lib/postgresql/<major>/docker)', image?.key],
+      ['command', 'written by `mkdir` in the command', command?.key],
+    ]);
+    // the first write stays in the old fields
+    expect(node?.written).toEqual({ what: 'the database cluster (PGDATA, /var/lib/postgresql/<major>/docker)', origin: 'image' });
+    expect(node?.failing?.findingKey).toBe(image?.key);
+    expect(node?.label).toBe(`/var/lib/postgresql/18/docker — the database cluster (PGDATA, /var/lib/postgresql/<major>/docker); written by \`mkdir\` in the command; fails: ${node?.failing?.error}`);
+    expect(map?.story[0]?.steps.filter((s) => s.path === '/var/lib/postgresql/18/docker').map((s) => [s.ok, s.text.slice(0, s.text.indexOf(' — '))])).toEqual([
+      [false, 'writes /var/lib/postgresql/18/docker (the database cluster (PGDATA, /var/lib/postgresql/<major>/docker))'],
+      [false, 'writes /var/lib/postgresql/18/docker (written by `mkdir` in the command)'],
+    ]);
   });
 });

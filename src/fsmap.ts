@@ -34,14 +34,39 @@ export interface MapNode {
   volume?: string;
   sizeLimit?: string;
   subPath?: string;
-  /** A short text alternative: "emptyDir nginx-cache (256Mi), writable". */
+  /**
+   * A short text alternative that names the path, the volume and its type once:
+   * `/var/cache/nginx — emptyDir "cache" (256Mi), writable`, `/data — persistent volume "data"
+   * (persistentVolumeClaim), writable`, `/tmp — temp files; fails: …`.
+   */
   label: string;
   /** Where to select in the editor: the mount, or the container for '/' and written paths. */
   range: SourceRange;
-  /** The container writes here (image, env or command). */
+  /** The container's first write here (image, env or command); `writes` has every one. */
   written?: { what: string; origin: string };
-  /** The write fails: the program's own error and, when there is one, the finding whose fix prevents it. */
-  failing?: { error: string; findingKey: string | undefined; fixTitle: string | undefined };
+  /** Every write of the container to this path, in the order rootlock reads them (image, runtime, env, command). */
+  writes?: MapWrite[];
+  /** The first write here that fails: the program's own error and, when there is one, the finding whose fix prevents it. */
+  failing?: MapFailure;
+}
+
+/** A write that fails: the program's own error, and the finding (Finding.key) whose fix prevents it. */
+export interface MapFailure {
+  error: string;
+  findingKey: string | undefined;
+  fixTitle: string | undefined;
+}
+
+/** One write of a container to a node's path. */
+export interface MapWrite {
+  /** What the program keeps there. */
+  what: string;
+  /** Where rootlock knows it from: 'image', 'runtime', 'env' or 'command'. */
+  origin: string;
+  /** Where the write is stated in the editor: the image, the env var's value, the command. */
+  range: SourceRange;
+  /** Set when this write fails. */
+  failing?: MapFailure;
 }
 
 export interface MapColumn {
@@ -129,6 +154,34 @@ const KIND_WORDS: Record<NodeKind, string> = {
   path: 'written path',
 };
 
+/**
+ * `/var/cache/nginx — emptyDir "cache" (256Mi), writable`: the path, then the volume's type once —
+ * in the kind's words, or in parentheses when those do not already say it (a configMap, a PVC).
+ */
+function mountLabel(m: Mount, kind: NodeKind, writable: boolean | 'unknown'): string {
+  const words = KIND_WORDS[kind];
+  const type = m.volume?.type;
+  const squash = (x: string) => x.toLowerCase().replace(/[^a-z]/g, '');
+  const extra = [type && !squash(words).includes(squash(type)) ? type : undefined, m.volume?.sizeLimit].filter((x): x is string => !!x);
+  const state = writable === true ? 'writable' : writable === false ? 'read-only' : 'unknown';
+  return `${m.mountPath} — ${words} "${m.name}"${extra.length ? ` (${extra.join(', ')})` : ''}, ${state}`;
+}
+
+/** `/tmp — temp files; the JVM's temp files; fails: …`: the path once, then every write, then what happens. */
+function pathLabel(node: MapNode, reason: string): string {
+  const whats = [...new Set((node.writes ?? []).map((w) => w.what))];
+  return `${node.path} — ${whats.join('; ')}; ${node.failing ? `fails: ${node.failing.error}` : `writable (${reason})`}`;
+}
+
+/**
+ * The finding about a failing write: of the container, at the write's place, about its path — by
+ * the finding's subject (image, env and command rules give the path), else by the path in the message.
+ */
+function failingFinding(findings: Finding[], c: Container, n: { path: string; at: { start: number } }): Finding | undefined {
+  const here = findings.filter((f) => f.container === c.name && f.range.start === n.at.start);
+  return here.find((f) => f.subject === n.path) ?? here.find((f) => f.message.includes(` ${n.path} `));
+}
+
 function column(c: Container, findings: Finding[], lines: LineIndex): MapColumn {
   const ro = c.readOnlyRootFilesystem === true;
   const nodes: MapNode[] = [];
@@ -146,33 +199,44 @@ function column(c: Container, findings: Finding[], lines: LineIndex): MapColumn 
       volume: m.name,
       ...(size ? { sizeLimit: size } : {}),
       ...(m.subPath ? { subPath: m.subPath } : {}),
-      label: `${m.mountPath} — ${KIND_WORDS[kind]} "${m.name}"${m.volume ? ` (${m.volume.type}${size ? `, ${size}` : ''})` : ''}, ${writable === true ? 'writable' : writable === false ? 'read-only' : 'unknown'}`,
+      label: mountLabel(m, kind, writable),
       range: lines.range(m.node.start, m.node.end),
     });
   }
   const cw = containerWrites(c);
+  const reasons = new Map<MapNode, string>(); // the written-path nodes, and why each is writable or not
   for (const n of cw.needs) {
     if (n.advice) continue;
     const existing = nodes.find((x) => canonicalPath(x.path) === canonicalPath(n.path));
     const fails = n.writability.writable === false;
-    const finding = fails ? findings.find((f) => f.container === c.name && f.range.start === n.at.start && f.message.includes(` ${n.path} `)) : undefined;
+    const finding = fails ? failingFinding(findings, c, n) : undefined;
     const failing = fails ? { error: n.error, findingKey: finding?.key, fixTitle: finding?.fixes[0]?.title } : undefined;
+    const write: MapWrite = { what: n.what, origin: n.origin, range: lines.range(n.at.start, n.at.end), ...(failing ? { failing } : {}) };
     if (existing && existing.path !== '/') {
-      existing.written = { what: n.what, origin: n.origin };
-      if (failing) existing.failing = failing;
+      const writes = existing.writes ?? [];
+      // the same fact read twice (e.g. from the image and from one of its runtimes) is one write
+      if (writes.some((x) => x.what === write.what && x.origin === write.origin && x.failing?.error === write.failing?.error)) continue;
+      writes.push(write);
+      existing.writes = writes;
+      existing.written ??= { what: n.what, origin: n.origin };
+      if (failing && !existing.failing) existing.failing = failing;
       continue;
     }
-    nodes.push({
+    const node: MapNode = {
       path: n.path,
       parent: null,
       kind: 'path',
       writable: n.writability.writable,
-      label: `${n.path} — ${n.what}; ${fails ? `fails: ${n.error}` : `writable (${n.writability.reason})`}`,
+      label: '',
       range: lines.range(n.at.start, n.at.end),
       written: { what: n.what, origin: n.origin },
+      writes: [write],
       ...(failing ? { failing } : {}),
-    });
+    };
+    reasons.set(node, n.writability.reason);
+    nodes.push(node);
   }
+  for (const [node, reason] of reasons) node.label = pathLabel(node, reason);
   // parents: the nearest ancestor present in this column
   nodes.sort((a, b) => a.path.localeCompare(b.path));
   for (const n of nodes) {
@@ -220,12 +284,13 @@ function links(ordered: Container[]): MapLink[] {
 function storySteps(c: Container, col: MapColumn): StoryStep[] {
   const steps: StoryStep[] = [];
   for (const n of col.nodes) {
-    if (!n.written) continue;
-    if (n.failing) steps.push({ path: n.path, ok: false, text: `writes ${n.path} (${n.written.what}) — fails: ${n.failing.error}` });
-    else {
-      const holder = n.kind === 'path' ? (n.parent && n.parent !== '/' ? col.nodes.find((x) => x.path === n.parent) : undefined) : n;
-      const on = holder?.volume ? `volume "${holder.volume}"` : c.readOnlyRootFilesystem === true ? 'a mount' : 'the writable root filesystem';
-      steps.push({ path: n.path, ok: true, text: `writes ${n.path} (${n.written.what}) on ${on}` });
+    for (const w of n.writes ?? []) {
+      if (w.failing) steps.push({ path: n.path, ok: false, text: `writes ${n.path} (${w.what}) — fails: ${w.failing.error}` });
+      else {
+        const holder = n.kind === 'path' ? (n.parent && n.parent !== '/' ? col.nodes.find((x) => x.path === n.parent) : undefined) : n;
+        const on = holder?.volume ? `volume "${holder.volume}"` : c.readOnlyRootFilesystem === true ? 'a mount' : 'the writable root filesystem';
+        steps.push({ path: n.path, ok: true, text: `writes ${n.path} (${w.what}) on ${on}` });
+      }
     }
   }
   if (!steps.length) steps.push({ path: '/', ok: true, text: c.readOnlyRootFilesystem === true ? 'writes nothing rootlock knows of' : 'starts with a writable root filesystem' });
