@@ -58,7 +58,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/src/*', '!**/src/index', '!**/src/index.ts', '!**/src/worker', '!**/src/worker.ts'], message: 'app/ reaches the engine only through src/index.ts (or its worker).' },
+          { group: ['**/src/*', '!**/src/index', '!**/src/index.ts', '!**/src/worker', '!**/src/worker.ts', '!**/src/light', '!**/src/light.ts'], message: 'app/ reaches the engine only through src/index.ts, src/light.ts (side-effect free) or its worker.' },
           yamlOnlyInYamlDir,
           { group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/react', 'monaco-yaml', 'monaco-yaml/*'], message: 'Only app/editor/ touches Monaco.' },
         ],
@@ -70,7 +70,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/src/*', '!**/src/index', '!**/src/index.ts', '!**/src/worker', '!**/src/worker.ts'], message: 'app/ reaches the engine only through src/index.ts (or its worker).' },
+          { group: ['**/src/*', '!**/src/index', '!**/src/index.ts', '!**/src/worker', '!**/src/worker.ts', '!**/src/light', '!**/src/light.ts'], message: 'app/ reaches the engine only through src/index.ts, src/light.ts (side-effect free) or its worker.' },
           yamlOnlyInYamlDir,
         ],
       }],

@@ -6,8 +6,6 @@ import { analyze } from './analyze.ts';
 import type { AnalyzeOptions } from './analyze.ts';
 import { applyEdits, fixAll } from './fixes/apply.ts';
 import type { FixAllOptions, FixAllResult } from './fixes/apply.ts';
-import { rules } from './rules/index.ts';
-import type { RuleMeta } from './types.ts';
 
 export * from './types.ts';
 export { analyze, DEFAULT_MAX_LENGTH } from './analyze.ts';
@@ -16,8 +14,7 @@ export { applyEdits, compatibleFixes, preferredFix } from './fixes/apply.ts';
 export type { AppliedFix, FixAllOptions, FixAllResult } from './fixes/apply.ts';
 export { LineIndex } from './text.ts';
 
-/** Every rule's id, default severity and documentation, in report order. */
-export const ruleCatalog: readonly RuleMeta[] = rules.map((r) => ({ id: r.id, severity: r.severity, docs: r.docs }));
+export { ruleCatalog } from './catalog.ts';
 
 /** Applies every fix of the chosen applicability until nothing is left to fix (see fixAll). */
 export function applyFixes(text: string, options: FixAllOptions & AnalyzeOptions = {}): FixAllResult {
@@ -36,7 +33,7 @@ export { formView } from './formView.ts';
 export type { FormView, WorkloadView, ContainerView, ContainerSecurityView, PodSecurityView, VolumeView, VolumeSourceView, MountView, FormViewSyntaxError } from './formView.ts';
 
 export { filesystemMap } from './fsmap.ts';
-export type { FilesystemMap, MapColumn, MapNode, MapLink, NodeKind, StoryEntry, StoryStep } from './fsmap.ts';
+export type { FilesystemMap, MapColumn, MapNode, MapLink, MapWrite, MapFailure, NodeKind, StoryEntry, StoryStep } from './fsmap.ts';
 
 export { draftWorkload, addContainer, imageSuggestions, DRAFT_KINDS } from './draft/index.ts';
 export type { DraftKind, DraftOptions, DraftResult, DraftNote, AddContainerOptions, AddContainerResult, ContainerRole, ImageSuggestion } from './draft/index.ts';
