@@ -247,8 +247,10 @@ function WorkloadMap({ analysed, frozen }: { analysed: Analysed; frozen: boolean
           onMouseLeave={() => setHovered(null)}
         >
           <p className="tip-title"><code>{livePointed.node.path}</code> <span className="tip-kind">{KIND_TEXT[livePointed.node.kind]}</span></p>
-          {!livePointed.node.failing && <p>{livePointed.node.label}</p>}
-          {livePointed.node.written && <p>Written: {livePointed.node.written.what} <span className="tip-origin">(known from the {livePointed.node.written.origin})</span></p>}
+          {!livePointed.node.failing && !livePointed.node.written && <p>{detail(livePointed.node.path, livePointed.node.label)}</p>}
+          {(livePointed.node.writes ?? (livePointed.node.written ? [livePointed.node.written] : [])).map((w, i) => (
+            <p key={i}>Written: {w.what} <span className="tip-origin">(known from the {w.origin})</span></p>
+          ))}
           {livePointed.node.failing && (
             <>
               <p className="tip-fail">Would fail at start-up:</p>
@@ -262,6 +264,11 @@ function WorkloadMap({ analysed, frozen }: { analysed: Analysed; frozen: boolean
       <StartupStory map={map} />
     </div>
   );
+}
+
+/** The label without the path the tooltip's title already shows (`/run — memory-backed …` → `memory-backed …`). */
+function detail(path: string, label: string): string {
+  return label.startsWith(`${path} — `) ? label.slice(path.length + 3) : label;
 }
 
 const LEGEND: Array<{ kind: IconKind; text: string }> = [
