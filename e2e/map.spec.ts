@@ -237,7 +237,7 @@ test.describe('the Map tab', () => {
     const svg = readFileSync(await svgFile.path(), 'utf8');
     const unescaped = svg.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
     expect(svg).toMatch(/^<\?xml [^>]*\?>\n<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    for (const label of ['/var/cache/nginx — emptyDir "cache" (emptyDir), writable', '/ — writable root filesystem', 'Filesystem map of Deployment web']) expect(unescaped).toContain(label);
+    for (const label of ['/var/cache/nginx — emptyDir "cache", writable', '/ — writable root filesystem', 'Filesystem map of Deployment web']) expect(unescaped).toContain(label);
     expect(unescaped).toContain('>/var/cache/nginx</text>');
     // the styles are inlined and resolved: no classes, no CSS variables, no interactive parts
     expect(svg).not.toMatch(/ class="/);

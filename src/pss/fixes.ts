@@ -3,9 +3,9 @@
  * Security Standard, as text edits on the source (EditBuilder). They are offered on pss-restricted
  * findings and applied together by hardenEdits().
  *
- * - allowPrivilegeEscalation: false on each container that does not set it so (removing
- *   `privileged: true` and an added SYS_ADMIN there, which the API refuses beside it);
- * - baseline `privileged`: `privileged: true` removed;
+ * - allowPrivilegeEscalation: false on each container that does not set it so (with
+ *   `privileged: false` there; a container that adds SYS_ADMIN waits for the capabilities fix);
+ * - baseline `privileged`: `privileged: false`;
  * - capabilities.drop: [ALL] (and the added capabilities other than NET_BIND_SERVICE removed);
  * - runAsNonRoot: true (on the pod; on a container that sets false), plus a non-zero runAsUser on
  *   each container whose image rootlock knows: its non-root user, or the user its entrypoint steps
@@ -49,64 +49,47 @@ const windows = (pod: Pod) => str(get(asMap(get(pod.node, 'os')), 'name')) === '
 /** True for `privileged: true` (which the API refuses together with allowPrivilegeEscalation: false). */
 const isPrivileged = (c: Container) => asScalar(get(sc(c), 'privileged'))?.value === true;
 
-/** Indexes of CAP_SYS_ADMIN / SYS_ADMIN in capabilities.add (also refused with allowPrivilegeEscalation: false). */
-function sysAdminAdds(c: Container): number[] {
-  const add = asSeq(get(asMap(get(sc(c), 'capabilities')), 'add'));
-  const out: number[] = [];
-  add?.items.forEach((item, i) => {
-    if (/^(CAP_)?SYS_ADMIN$/.test(str(item) ?? '')) out.push(i);
-  });
-  return out;
-}
+/** True when capabilities.add holds SYS_ADMIN (also refused with allowPrivilegeEscalation: false). */
+const addsSysAdmin = (c: Container) => !!asSeq(get(asMap(get(sc(c), 'capabilities')), 'add'))?.items.some((i) => /^(CAP_)?SYS_ADMIN$/.test(str(i) ?? ''));
 
 /**
  * allowPrivilegeEscalation: false on each container that does not set it so. The API server refuses
- * it beside `privileged: true` or an added SYS_ADMIN capability (both imply escalation), so the fix
- * removes those on the same containers: it never leaves an object the API would reject.
+ * it beside `privileged: true` or an added SYS_ADMIN capability (both imply escalation): the fix
+ * sets privileged to false on the same container, and leaves out a container that adds SYS_ADMIN
+ * until that is gone (the capabilities fix removes it), so it never leaves an object the API rejects.
+ * Values are replaced, never removed, so the fix composes with the others in one pass.
  */
 export function allowPrivilegeEscalationFix(pod: Pod): FixSpec | undefined {
   if (windows(pod)) return undefined; // the API forbids the field on Windows pods
   const bad = pod.containers.filter((c) => asScalar(get(sc(c), 'allowPrivilegeEscalation'))?.value !== false);
-  if (!bad.length) return undefined;
-  const privileged = bad.filter(isPrivileged).map((c) => c.name);
-  const sysAdmin = bad.filter((c) => sysAdminAdds(c).length > 0).map((c) => c.name);
-  const also: string[] = [];
-  if (privileged.length) also.push(`remove privileged: true${onContainers(privileged, bad.length)}`);
-  if (sysAdmin.length) also.push(`remove the added SYS_ADMIN capability${onContainers(sysAdmin, bad.length)}`);
+  const blocked = bad.filter(addsSysAdmin);
+  const todo = bad.filter((c) => !addsSysAdmin(c));
+  if (!todo.length) return undefined;
+  const privileged = todo.filter(isPrivileged).map((c) => c.name);
+  let title = `Set allowPrivilegeEscalation: false${onContainers(todo.map((c) => c.name), pod.containers.length)}`;
+  if (privileged.length) title += `, and privileged: false${onContainers(privileged, todo.length)} (the API refuses the two together)`;
+  if (blocked.length) title += ` — not yet on ${quoteList(blocked.map((c) => c.name))}, which ${blocked.length === 1 ? 'adds' : 'add'} SYS_ADMIN: remove it first (the capabilities fix does)`;
   return {
-    title: `Set allowPrivilegeEscalation: false${onContainers(bad.map((c) => c.name), pod.containers.length)}${also.length ? `, and ${also.join(' and ')} (the API refuses them together)` : ''}`,
+    title,
     applicability: HARDENING,
     edits: (e) => {
-      for (const c of bad) {
+      for (const c of todo) {
         e.set(c.node, ['securityContext', 'allowPrivilegeEscalation'], false);
-        if (isPrivileged(c)) e.remove(c.node, ['securityContext', 'privileged']);
-        removeAdds(e, c, sysAdminAdds(c));
+        if (isPrivileged(c)) e.set(c.node, ['securityContext', 'privileged'], false);
       }
     },
   };
 }
 
-/** Removes the items of capabilities.add at `indexes` (the whole list when that is all of it). */
-function removeAdds(e: EditBuilder, c: Container, indexes: readonly number[]): void {
-  if (!indexes.length) return;
-  const caps = asMap(get(sc(c), 'capabilities'));
-  const add = asSeq(get(caps, 'add'));
-  if (!caps || !add) return;
-  if (indexes.length === add.items.length) {
-    if (caps.pairs.length === 1) e.remove(c.node, ['securityContext', 'capabilities']);
-    else e.remove(c.node, ['securityContext', 'capabilities', 'add']);
-  } else for (const i of indexes) e.removeItem(caps, 'add', i);
-}
-
-/** The baseline `privileged` control: remove `privileged: true` from every container that sets it. */
+/** The baseline `privileged` control: `privileged: false` on every container that sets it true (a replaced value: it composes with the other fixes). */
 export function privilegedFix(pod: Pod): FixSpec | undefined {
   const bad = pod.containers.filter(isPrivileged);
   if (!bad.length) return undefined;
   return {
-    title: `Remove privileged: true${onContainers(bad.map((c) => c.name), pod.containers.length)}`,
+    title: `Set privileged: false${onContainers(bad.map((c) => c.name), pod.containers.length)}`,
     applicability: HARDENING,
     edits: (e) => {
-      for (const c of bad) e.remove(c.node, ['securityContext', 'privileged']);
+      for (const c of bad) e.set(c.node, ['securityContext', 'privileged'], false);
     },
   };
 }

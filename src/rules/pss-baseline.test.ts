@@ -53,8 +53,7 @@ ruleTester(rule, {
       findings: [{
         line: 10, column: 7, container: 'app',
         message: 'Pod "p" does not meet Pod Security "baseline:latest", control privileged (Privileged Containers): spec.containers[0].securityContext.privileged is true. Pod security admission says: privileged (container "app" must not set securityContext.privileged=true)',
-        // the securityContext held only privileged: it goes with it
-        fixes: [{ title: 'Remove privileged: true', applicability: 'manual', output: pod('  containers:\n  - name: app\n    image: nginx\n') }],
+        fixes: [{ title: 'Set privileged: false', applicability: 'manual', output: pod('  containers:\n  - name: app\n    image: nginx\n    securityContext:\n      privileged: false\n') }],
       }],
       output: null,
     },
