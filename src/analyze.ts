@@ -1,6 +1,6 @@
 import type { Analysis, ContainerInfo, Diagnostic, Finding, Fix, Prediction, Severity, WorkloadInfo } from './types.ts';
 import { LineIndex } from './text.ts';
-import { parseYaml } from './yaml/parse.ts';
+import { parseYamlShared } from './yaml/parse.ts';
 import type { ParsedDocument } from './yaml/parse.ts';
 import type { YNode } from './yaml/tree.ts';
 import { asMap, get, getStr } from './yaml/tree.ts';
@@ -52,7 +52,7 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): Analysis {
     return result([{ code: 'binary', severity: 'error', message: `This is not a text file: it holds a control character (U+${text.charCodeAt(binary).toString(16).toUpperCase().padStart(4, '0')}) at line ${p.line}, column ${p.column}. Open the YAML or JSON manifest itself.`, range: lines.range(binary, binary + 1), docIndex: undefined }], [], []);
   }
 
-  const docs = parseYaml(text);
+  const docs = parseYamlShared(text);
   const diagnostics: Diagnostic[] = [];
   const usable: ParsedDocument[] = [];
   for (const doc of docs) {

@@ -7,7 +7,7 @@
  * Values are shown as written: a runAsUser written as "1000" (a string) is "1000"; a field the
  * text does not set is undefined.
  */
-import { parseYaml } from './yaml/parse.ts';
+import { parseYamlShared } from './yaml/parse.ts';
 import type { YMap, YNode } from './yaml/tree.ts';
 import { asMap, asScalar, asSeq, get, getPath, str } from './yaml/tree.ts';
 import { findWorkloads } from './model/index.ts';
@@ -95,7 +95,7 @@ export interface FormView {
 /** Reads the values the form shows. Never throws: text that does not parse gives syntaxError. */
 export function formView(text: string): FormView {
   try {
-    const docs = parseYaml(text);
+    const docs = parseYamlShared(text);
     const broken = docs.find((d) => d.errors.length);
     if (broken) {
       const e = broken.errors[0] as { message: string; start: number; end: number };

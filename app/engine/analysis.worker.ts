@@ -17,6 +17,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         break;
       }
       case 'view': {
+        // Asked right after 'analyze' of the same text: formView() reuses that parse (parseYamlShared).
         const t0 = performance.now();
         res = { type: 'view', id: req.id, version: req.version, view: formView(req.text), ms: performance.now() - t0 };
         break;
@@ -61,7 +62,11 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   (self as unknown as Worker).postMessage(res);
 };
 
-/** Why applying `edits` would be refused: they turn text that parses into text that does not. */
+/**
+ * Why applying `edits` would be refused: they turn text that parses into text that does not.
+ * formView(text) usually reuses the parse of the text just analysed, and the edited text's parse
+ * stays for its analysis once the editor has applied the edits (parseYamlShared keeps the last).
+ */
 function breaks(text: string, edits: TextEdit[]): string | undefined {
   if (formView(text).syntaxError) return undefined;
   const after = formView(applyEdits(text, edits)).syntaxError;

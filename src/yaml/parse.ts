@@ -72,6 +72,29 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedDocum
   return out;
 }
 
+/** The text parseYamlShared() saw last, with its documents. */
+let last: { text: string; docs: readonly ParsedDocument[] } | undefined;
+
+/**
+ * parseYaml(text) for callers that only read the tree: the last text's documents are remembered
+ * and handed out again while the same text comes back. The editor's worker answers each
+ * keystroke with analyze() and then formView() of one text, so the second parse — most of the
+ * work — is free.
+ *
+ * The documents are shared: a caller must never write to them (nor to their nodes). analyze()
+ * and formView() do not; test/parse-memo.test.ts checks it on a frozen tree, and that the results
+ * equal those of a fresh parse. One entry: a different text replaces it.
+ */
+export function parseYamlShared(text: string): readonly ParsedDocument[] {
+  if (last?.text !== text) last = { text, docs: parseYaml(text) };
+  return last.docs;
+}
+
+/** Forgets the remembered parse, so that the next parseYamlShared() parses afresh (tests). */
+export function forgetSharedParse(): void {
+  last = undefined;
+}
+
 function toProblem(e: { code: string; message: string; pos: [number, number] }): ParseProblem {
   return { code: e.code, message: e.message, start: e.pos[0], end: e.pos[1] };
 }
