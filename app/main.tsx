@@ -32,7 +32,20 @@ try {
 } catch {
   // no storage: default split
 }
+try {
+  const pss = localStorage.getItem('rootlock.pssVersion');
+  if (pss && /^(latest|v1\.(0|[1-9][0-9]*))$/.test(pss)) store.setPssVersion(pss);
+} catch {
+  // no storage: latest
+}
 useStore.subscribe((s, prev) => {
+  if (s.pssVersion !== prev.pssVersion) {
+    try {
+      localStorage.setItem('rootlock.pssVersion', s.pssVersion);
+    } catch {
+      // no storage
+    }
+  }
   if (s.split === prev.split) return;
   try {
     localStorage.setItem('rootlock.split', String(Math.round(s.split)));

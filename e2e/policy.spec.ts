@@ -40,6 +40,31 @@ test.describe('the Policy tab', () => {
     expect(await app.seriousViolations()).toEqual([]);
   });
 
+  test('the Pod Security Standards version: the controls follow it, and it is kept for the next visit', async ({ app, page }) => {
+    await app.goto();
+    await app.open(FILE);
+    await showPolicy(app);
+    const controls = page.getByRole('list', { name: 'Failing Pod Security controls' }).locator(':scope > li');
+    await expect(controls).toHaveCount(4);
+    const picker = page.getByLabel('Pod Security Standards');
+    await expect(picker).toHaveValue('latest');
+    // capabilities_restricted came in v1.22, seccompProfile_restricted in v1.19
+    await picker.selectOption('v1.21');
+    await expect(controls).toHaveCount(3);
+    await expect(page.getByRole('list', { name: 'Failing Pod Security controls' })).not.toContainText('Capabilities');
+    await picker.selectOption('v1.18');
+    await expect(controls).toHaveCount(2);
+    // the Findings tab evaluates at the same version
+    await app.showFindings();
+    await expect(app.findings.filter({ hasText: 'does not meet Pod Security "restricted:v1.18"' }).first()).toBeVisible();
+    await expect(app.findings.filter({ hasText: 'does not meet Pod Security "restricted:latest"' })).toHaveCount(0);
+    await page.reload();
+    await expect(app.editor).toBeAttached({ timeout: 15_000 });
+    await showPolicy(app);
+    await expect(page.getByLabel('Pod Security Standards')).toHaveValue('v1.18');
+    await expect(controls).toHaveCount(2);
+  });
+
   test('a failing control jumps to its field in the editor', async ({ app, page }) => {
     await app.goto();
     await app.open(FILE);

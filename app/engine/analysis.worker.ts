@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { addContainer, analyze, applyEdits, applyFixes, draftWorkload, filesystemMap, formEdits, formView, imageSuggestions, ruleCatalog } from '../../src/index.ts';
+import { addContainer, analyze, applyEdits, applyFixes, draftWorkload, filesystemMap, formEdits, formView, imageSuggestions, isPssVersion, NEWEST_MINOR, ruleCatalog } from '../../src/index.ts';
 import type { FormResult, TextEdit } from '../../src/index.ts';
 import { inOrder } from './editOrder.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
@@ -12,7 +12,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     switch (req.type) {
       case 'analyze': {
         const t0 = performance.now();
-        const analysis = analyze(req.text);
+        const analysis = analyze(req.text, isPssVersion(req.pssVersion) ? { pssVersion: req.pssVersion } : {});
         res = { type: 'analysis', id: req.id, version: req.version, analysis, ms: performance.now() - t0 };
         break;
       }
@@ -39,7 +39,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         break;
       }
       case 'catalog':
-        res = { type: 'catalog', id: req.id, version: req.version, rules: [...ruleCatalog] };
+        res = { type: 'catalog', id: req.id, version: req.version, rules: [...ruleCatalog], pssNewest: NEWEST_MINOR };
         break;
       case 'map':
         res = { type: 'map', id: req.id, version: req.version, map: filesystemMap(req.text, req.workload) };

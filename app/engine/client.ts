@@ -43,6 +43,8 @@ export class EngineClient {
   private listeners = new Set<(r: AnalysisResult) => void>();
   private latestListeners = new Set<(r: LatestResult) => void>();
   private failureListeners = new Set<(message: string) => void>();
+  /** The Pod Security Standards version every analysis evaluates at (`latest` or `v1.<minor>`). */
+  pssVersion = 'latest';
 
   constructor() {
     this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'rootlock-engine' });
@@ -105,7 +107,7 @@ export class EngineClient {
 
   /** One analysis, outside the schedule (e.g. to fix a finding of a text the schedule has not reached). */
   async analyze(text: string, version: number): Promise<LatestResult> {
-    const r = await this.request({ type: 'analyze', version, text });
+    const r = await this.request({ type: 'analyze', version, text, pssVersion: this.pssVersion });
     if (r.type !== 'analysis') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
     return { version: r.version, analysis: r.analysis, ms: r.ms };
   }
@@ -132,10 +134,10 @@ export class EngineClient {
     return { error: r.error, edits: r.edits };
   }
 
-  async catalog(): Promise<RuleMeta[]> {
+  async catalog(): Promise<{ rules: RuleMeta[]; pssNewest: number }> {
     const r = await this.request({ type: 'catalog', version: 0 });
     if (r.type !== 'catalog') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
-    return r.rules;
+    return { rules: r.rules, pssNewest: r.pssNewest };
   }
 
   /** The filesystem map of workload `workload` (index in the analysis) of `text`; undefined when there is no such workload. */

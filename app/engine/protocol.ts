@@ -6,7 +6,8 @@ import type { AddContainerOptions, AddContainerResult, Analysis, DraftOptions, D
  * an answer whose version is no longer the text's.
  */
 export type WorkerRequest =
-  | { type: 'analyze'; id: number; version: number; text: string }
+  /** `pssVersion`: the Pod Security Standards version to evaluate at (`latest` or `v1.<minor>`; default latest). */
+  | { type: 'analyze'; id: number; version: number; text: string; pssVersion?: string }
   /** The form's view of a text (formView), asked for after its analysis unless a newer text is waiting. */
   | { type: 'view'; id: number; version: number; text: string }
   | { type: 'formEdit'; id: number; version: number; text: string; op: FormOp }
@@ -28,7 +29,8 @@ export type WorkerResponse =
   | { type: 'view'; id: number; version: number; view: FormView; ms: number }
   | { type: 'formEdit'; id: number; version: number; result: FormResult }
   | { type: 'fixed'; id: number; version: number; text: string; applied: number; refused: string | undefined }
-  | { type: 'catalog'; id: number; version: number; rules: RuleMeta[] }
+  /** The rules' docs, and the newest Pod Security Standards minor version the engine knows. */
+  | { type: 'catalog'; id: number; version: number; rules: RuleMeta[]; pssNewest: number }
   /** `edits` as the editor applies them: insertions at one offset merged in the engine's order. */
   | { type: 'checked'; id: number; version: number; error: string | undefined; edits: TextEdit[] }
   | { type: 'map'; id: number; version: number; map: FilesystemMap | undefined }

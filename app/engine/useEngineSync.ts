@@ -12,10 +12,19 @@ export function useEngineSync(): void {
     });
     const offLatest = client.onLatest((r) => useStore.getState().receiveLatest(r.version, r.analysis));
     const offFailure = client.onFailure((message) => useStore.getState().notify(message, 'error'));
-    client.catalog().then((rules) => useStore.getState().setCatalog(rules)).catch(() => undefined);
-    const { text, version } = useStore.getState();
+    client
+      .catalog()
+      .then(({ rules, pssNewest }) => {
+        useStore.getState().setCatalog(rules);
+        useStore.getState().setPssNewest(pssNewest);
+      })
+      .catch(() => undefined);
+    const { text, version, pssVersion } = useStore.getState();
+    client.pssVersion = pssVersion;
     client.schedule(text, version);
     const unsubscribe = useStore.subscribe((s, prev) => {
+      // a new Pod Security version comes with a new text version (setPssVersion), analysed at it
+      if (s.pssVersion !== prev.pssVersion) client.pssVersion = s.pssVersion;
       if (s.version !== prev.version) client.schedule(s.text, s.version);
     });
     return () => {

@@ -58,8 +58,8 @@ class ExportClient {
     return r.result;
   }
 
-  async harden(text: string, workload: number | null): Promise<HardenBuild> {
-    const r = await this.request({ type: 'harden', text, workload });
+  async harden(text: string, workload: number | null, pssVersion: string): Promise<HardenBuild> {
+    const r = await this.request({ type: 'harden', text, workload, pssVersion });
     if (r.type !== 'hardened') throw new Error(r.type === 'error' ? r.message : `unexpected answer ${r.type}`);
     return r.result;
   }

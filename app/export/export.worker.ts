@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { analyze, applySelected, decodeShare, encodeShare, generatePolicy, harden, isJoined, joinFiles, jsonPatches, kustomizeOverlay, listFixes, policyNotes, reviewReport, SHARE_MAX_URL, shareFits, splitFiles, validatePolicyOptions, zipFiles } from '../../src/index.ts';
+import { analyze, applySelected, decodeShare, encodeShare, generatePolicy, harden, isJoined, isPssVersion, joinFiles, jsonPatches, kustomizeOverlay, listFixes, policyNotes, reviewReport, SHARE_MAX_URL, shareFits, splitFiles, validatePolicyOptions, zipFiles } from '../../src/index.ts';
 import type { ExportRequest, ExportResponse } from './protocol.ts';
 
 // The export formats, off the main thread (see protocol.ts).
@@ -49,7 +49,7 @@ self.onmessage = (event: MessageEvent<ExportRequest>) => {
         post({ type: 'shareDecoded', id: req.id, result: decodeShare(req.fragment) });
         break;
       case 'harden': {
-        const r = harden(req.text, req.workload ?? undefined);
+        const r = harden(req.text, req.workload ?? undefined, isPssVersion(req.pssVersion) ? { pssVersion: req.pssVersion } : {});
         post({ type: 'hardened', id: req.id, result: { text: r.text, edits: r.edits, applied: r.applied.map((f) => `${f.title} — ${f.kind} ${f.name}${f.container !== undefined ? `, container ${f.container}` : ''}`), ...(r.refused ? { refused: r.refused } : {}) } });
         break;
       }

@@ -20,7 +20,7 @@ export type ExportRequest =
   | { type: 'shareEncode'; id: number; base: string; payload: SharePayload }
   | { type: 'shareDecode'; id: number; fragment: string }
   /** "Harden to restricted + read-only root" of one workload (its index) or of every workload (null). */
-  | { type: 'harden'; id: number; text: string; workload: number | null }
+  | { type: 'harden'; id: number; text: string; workload: number | null; pssVersion: string }
   /** An enforcement policy (generatePolicy), or the problems with the options. */
   | { type: 'policy'; id: number; kind: PolicyKind; options: PolicyOptions };
 

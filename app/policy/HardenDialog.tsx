@@ -13,6 +13,8 @@ const DiffView = lazy(() => import('../editor/DiffView.tsx'));
 interface Snapshot {
   text: string;
   version: number;
+  /** The Pod Security Standards version the Policy tab evaluates at. */
+  pssVersion: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export default function HardenDialog() {
   const target = useStore((s) => s.harden);
   const setHarden = useStore((s) => s.setHarden);
   const workloads = useStore((s) => s.current?.analysis.workloads ?? []);
-  const [doc] = useState<Snapshot>(() => ({ text: editorText(), version: useStore.getState().version }));
+  const [doc] = useState<Snapshot>(() => ({ text: editorText(), version: useStore.getState().version, pssVersion: useStore.getState().pssVersion }));
   const [result, setResult] = useState<HardenBuild | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const titleId = useId();
@@ -36,7 +38,7 @@ export default function HardenDialog() {
   useEffect(() => {
     let live = true;
     exportEngine()
-      .harden(doc.text, workload)
+      .harden(doc.text, workload, doc.pssVersion)
       .then((r) => live && setResult(r))
       .catch((err: unknown) => live && setFailure(String((err as Error)?.message ?? err)));
     return () => {
@@ -72,7 +74,7 @@ export default function HardenDialog() {
       {failure && <p className="note sev-error export-failure" role="alert">{failure}</p>}
       {result?.refused && <p className="note sev-error export-failure" role="alert">Hardening stopped early: {result.refused}</p>}
       <div className="harden-body" aria-busy={!result && !failure}>
-        <section className="harden-fixes" aria-labelledby={`${titleId}-fixes`}>
+        <section className="harden-fixes" aria-labelledby={`${titleId}-fixes`} tabIndex={0}>
           <h3 id={`${titleId}-fixes`} className="export-section-title">Changes</h3>
           {!result ? (
             <p className="empty">Hardening…</p>

@@ -82,8 +82,9 @@ function Workloads({ analysis, frozen, onExport }: { analysis: Analysis; frozen:
     <section className="section" aria-labelledby={headId}>
       <div className="policy-head">
         <h3 id={headId} className="section-title">
-          Pod Security level <span className="section-sub">Pod Security Standards {version}</span>
+          Pod Security level
         </h3>
+        <PssVersionPicker resolved={version} />
         {analysis.workloads.length > 1 && (
           <button type="button" className="btn btn-small btn-secondary" aria-haspopup="dialog" disabled={frozen || !needsWork} onClick={() => setHarden({ workload: null })}>
             Harden all…
@@ -131,6 +132,26 @@ function Workloads({ analysis, frozen, onExport }: { analysis: Analysis; frozen:
         <Controls violations={w.pss.restricted} canReveal={editorReady} />
       </div>
     </section>
+  );
+}
+
+/** The Pod Security Standards version to evaluate at: latest, or the version of the cluster (v1.0 to the newest). */
+function PssVersionPicker({ resolved }: { resolved: string }) {
+  const id = useId();
+  const pssVersion = useStore((s) => s.pssVersion);
+  const setPssVersion = useStore((s) => s.setPssVersion);
+  const newest = useStore((s) => s.pssNewest);
+  const minors = newest === null ? [] : Array.from({ length: newest + 1 }, (_, i) => newest - i);
+  return (
+    <div className="pss-version">
+      <label htmlFor={id}>Pod Security Standards</label>
+      <select id={id} value={pssVersion} onChange={(e) => setPssVersion(e.target.value)} aria-describedby={`${id}-hint`}>
+        <option value="latest">{`latest${newest !== null ? ` (v1.${newest})` : pssVersion === 'latest' ? ` (${resolved})` : ''}`}</option>
+        {minors.map((m) => <option key={m} value={`v1.${m}`}>{`v1.${m}`}</option>)}
+        {pssVersion !== 'latest' && !minors.includes(Number(pssVersion.slice(3))) && <option value={pssVersion}>{pssVersion}</option>}
+      </select>
+      <span id={`${id}-hint`} className="visually-hidden">The policy version to evaluate at, as a namespace's -version label would pin it: your cluster's Kubernetes minor version, or latest.</span>
+    </div>
   );
 }
 

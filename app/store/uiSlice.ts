@@ -45,6 +45,10 @@ export interface UiSlice {
   editorSelection: EditorSelection | null;
   /** The "Harden to restricted + read-only root" preview: open for one workload (its index) or all (null). */
   harden: { workload: number | null } | null;
+  /** The Pod Security Standards version the analysis evaluates at: `latest` or `v1.<minor>` (the Policy tab picks it). */
+  pssVersion: string;
+  /** The newest Pod Security Standards minor version the engine knows (from the worker), for the version picker. */
+  pssNewest: number | null;
 
   setTab: (tab: Tab) => void;
   setTheme: (theme: ThemeChoice) => void;
@@ -57,6 +61,9 @@ export interface UiSlice {
   setEditorReady: (ready: boolean) => void;
   setEditorSelection: (selection: EditorSelection | null) => void;
   setHarden: (harden: { workload: number | null } | null) => void;
+  /** Sets the version and has the text analysed again at it. */
+  setPssVersion: (version: string) => void;
+  setPssNewest: (minor: number) => void;
 }
 
 let noticeId = 0;
@@ -72,6 +79,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   editorReady: false,
   editorSelection: null,
   harden: null,
+  pssVersion: 'latest',
+  pssNewest: null,
 
   setTab: (tab) => set({ tab }),
   setTheme: (theme) => set({ theme }),
@@ -89,6 +98,9 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   setExamplesOpen: (examplesOpen) => set({ examplesOpen }),
   setEditorReady: (editorReady) => set({ editorReady }),
   setHarden: (harden) => set({ harden }),
+  // the same text under a new version number: the analysis follows every version (useEngineSync)
+  setPssVersion: (pssVersion) => set((s) => (s.pssVersion === pssVersion ? s : { pssVersion, version: s.version + 1 })),
+  setPssNewest: (pssNewest) => set({ pssNewest }),
   setEditorSelection: (editorSelection) =>
     set((s) => {
       const a = s.editorSelection;
