@@ -93,7 +93,7 @@ function run(input: string, accept: (id: string) => boolean, options: SelectOpti
       if (accept(id)) candidates.push({ f, fix, id });
     }
     if (!candidates.length) break;
-    const chosen = new Set(compatibleFixes(candidates.map((c) => c.fix)));
+    const chosen = new Set(compatibleFixes(candidates.map((c) => c.fix), text));
     const edits = candidates.filter((c) => chosen.has(c.fix)).flatMap((c) => c.fix.edits);
     const next = applyEdits(text, edits);
     const nextAnalysis = analyzeFn(next);

@@ -35,24 +35,43 @@ function blockIndent(text: string): number {
   return first && first[0].endsWith('-') && first[0].length === indent + 1 ? indent + 0.5 : indent;
 }
 
-/** True when two edits touch the same text: overlapping ranges, or an insertion strictly inside a replacement. */
-function clash(a: TextEdit, b: TextEdit): boolean {
+/**
+ * True when two edits touch the same text: overlapping ranges, an insertion strictly inside a
+ * replacement, or (with the text) block lines inserted right after a removed block at a deeper
+ * indentation than it: they belong inside what is removed (a key set into a securityContext that
+ * another fix removes whole) and would dangle under the line before.
+ */
+function clash(a: TextEdit, b: TextEdit, text?: string): boolean {
   if (a.start === a.end && b.start === b.end) return false; // two insertions: both go in, in order
-  if (a.start === a.end) return a.start > b.start && a.start < b.end;
-  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  if (a.start === a.end) return (a.start > b.start && a.start < b.end) || intoRemoved(a, b, text);
+  if (b.start === b.end) return (b.start > a.start && b.start < a.end) || intoRemoved(b, a, text);
   // The very same replacement (two workloads sharing an anchored map both remove one key from
   // it): applyEdits makes it once, and both fixes are done.
   if (a.start === b.start && a.end === b.end && a.text === b.text) return false;
   return a.start < b.end && b.start < a.end;
 }
 
-/** Picks fixes whose edits do not clash with each other, in order; the rest wait for the next pass. */
-export function compatibleFixes(fixes: readonly Fix[]): Fix[] {
+/** An insertion at the end of a removed run of whole lines, indented deeper than the run's first line. */
+function intoRemoved(insert: TextEdit, removal: TextEdit, text: string | undefined): boolean {
+  if (text === undefined || removal.text !== '' || insert.start !== removal.end || removal.start === removal.end) return false;
+  if (removal.start > 0 && text[removal.start - 1] !== '\n') return false; // not whole lines
+  const indent = blockIndent(insert.text);
+  if (indent < 0) return false;
+  const removedIndent = /^ */.exec(text.slice(removal.start, removal.end))?.[0].length ?? 0;
+  return indent > removedIndent;
+}
+
+/**
+ * Picks fixes whose edits do not clash with each other, in order; the rest wait for the next pass.
+ * With the text the edits are for, it also holds back block lines inserted into a block another
+ * fix removes (see clash).
+ */
+export function compatibleFixes(fixes: readonly Fix[], text?: string): Fix[] {
   const chosen: Fix[] = [];
   const taken: TextEdit[] = [];
   const locks = new Set<string>();
   for (const f of fixes) {
-    if (f.edits.some((e) => taken.some((t) => clash(e, t)))) continue;
+    if (f.edits.some((e) => taken.some((t) => clash(e, t, text)))) continue;
     if (f.locks?.some((l) => locks.has(l))) continue;
     chosen.push(f);
     taken.push(...f.edits);
@@ -124,7 +143,7 @@ export function fixAll(text: string, analyzeFn: Analyzer, options: FixAllOptions
       if (fix) candidates.push({ f, fix });
     }
     if (!candidates.length) break;
-    const chosen = new Set(compatibleFixes(candidates.map((c) => c.fix)));
+    const chosen = new Set(compatibleFixes(candidates.map((c) => c.fix), text));
     const edits = candidates.filter((c) => chosen.has(c.fix)).flatMap((c) => c.fix.edits);
     const next = applyEdits(text, edits);
     const nextAnalysis = analyzeFn(next);

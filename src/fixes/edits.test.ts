@@ -84,6 +84,34 @@ describe('insertions at one offset', () => {
     expect(applyEdits(text, fixes[0]?.edits ?? [])).toBe('x: {a: 1}\n');
   });
 
+  it('a key set into a map that another fix removes whole waits for the next pass instead of dangling', () => {
+    // found by Harden all on a privileged pod: one fix removed `privileged: true` and with it the
+    // securityContext it was alone in; another inserted allowPrivilegeEscalation at that block's end
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    securityContext:\n      privileged: true\n  restartPolicy: Never\n';
+    const [doc] = parseYaml(text);
+    const root = doc?.contents?.kind === 'map' ? doc.contents : null;
+    const spec = root?.pairs.find((p) => p.key.kind === 'scalar' && p.key.value === 'spec')?.value;
+    const containers = spec?.kind === 'map' ? spec.pairs[0]?.value : null;
+    const c = containers?.kind === 'seq' ? containers.items[0] : null;
+    if (!root || !c || c.kind !== 'map') throw new Error('parse');
+    const ctx = new EditContext(text, detectStyle(text, [root]));
+    const remove = new EditBuilder(ctx).remove(c, ['securityContext', 'privileged']);
+    const insert = new EditBuilder(new EditContext(text, detectStyle(text, [root]))).set(c, ['securityContext', 'allowPrivilegeEscalation'], false);
+    const fixes = [
+      { title: 'remove', applicability: 'safe' as const, edits: remove.edits, locks: remove.locks },
+      { title: 'insert', applicability: 'safe' as const, edits: insert.edits, locks: insert.locks },
+    ];
+    // together they would leave `allowPrivilegeEscalation: false` under `- name: a`, outside any securityContext
+    expect(parseYaml(applyEdits(text, fixes.flatMap((f) => f.edits))).some((d) => d.errors.length)).toBe(true);
+    expect(compatibleFixes(fixes, text).map((f) => f.title)).toEqual(['remove']);
+    // a key inserted after a removed sibling of the same map still goes in with it
+    const sibling = 'a:\n  x: 1\n  y: 2\n';
+    expect(compatibleFixes([
+      { title: 'drop y', applicability: 'safe', edits: [{ start: 12, end: 17, text: '' }] },
+      { title: 'add z', applicability: 'safe', edits: [{ start: 17, end: 17, text: '  z: 3\n' }] },
+    ], sibling).map((f) => f.title)).toEqual(['drop y', 'add z']);
+  });
+
   it('the very same removal from two fixes (an anchored map two workloads share) is made once, and both fixes are done', () => {
     const text = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n  spec:\n    securityContext: &sc\n      runAsNonRoot: true\n      readOnlyRootFilesystem: true\n    containers: [{name: a}]\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: b}\n  spec:\n    securityContext: *sc\n    containers: [{name: b}]\n';
     const r = fix(text, 'ro-root-fs-pod-level');
