@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { AddContainerOptions, ContainerRole, DraftNote } from '../../src/index.ts';
 import { addContainerToWorkload } from '../actions.ts';
 import { engine } from '../engine/instance.ts';
+import { useModalDialog } from '../lib/dialog.ts';
 import { useStore } from '../store/index.ts';
 import { countNotes, DraftNotes } from './DraftNotes.tsx';
 import { ImageCombobox, nameFromImage } from './ImageCombobox.tsx';
@@ -16,17 +17,8 @@ const ROLES: Array<{ value: ContainerRole; label: string; hint: string }> = [
 export function AddContainerDialog() {
   const open = useStore((s) => s.addContainerOpen);
   const setOpen = useStore((s) => s.setAddContainerOpen);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      d.showModal();
-      // showModal focuses the first control (the close button): start in the image field instead
-      d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    }
-    if (!open && d.open) d.close();
-  }, [open]);
+  // start in the image field, not on the close button
+  const ref = useModalDialog(open, { autofocus: true });
   return (
     <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="add-container-title" onClose={() => setOpen(false)}>
       <div className="dialog-head">

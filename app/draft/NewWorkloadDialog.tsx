@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { DraftKind, DraftOptions, DraftResult } from '../../src/index.ts';
 import { insertDraft, isEmptyText } from '../actions.ts';
 import { engine } from '../engine/instance.ts';
+import { useModalDialog } from '../lib/dialog.ts';
 import { useStore } from '../store/index.ts';
 import { countNotes, DraftNotes } from './DraftNotes.tsx';
 import { ImageCombobox, nameFromImage } from './ImageCombobox.tsx';
@@ -25,17 +26,8 @@ const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 export function NewWorkloadDialog() {
   const open = useStore((s) => s.newOpen);
   const setOpen = useStore((s) => s.setNewOpen);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      d.showModal();
-      // showModal focuses the first control (the close button): start in the image field instead
-      d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    }
-    if (!open && d.open) d.close();
-  }, [open]);
+  // start in the image field, not on the close button
+  const ref = useModalDialog(open, { autofocus: true });
   return (
     <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="new-title" onClose={() => setOpen(false)}>
       <div className="dialog-head">

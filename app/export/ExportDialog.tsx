@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'rea
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { FixChoice } from '../../src/index.ts';
 import { editorText } from '../editor/bridge.ts';
+import { tabKeyTarget } from '../lib/dialog.ts';
 import { copyShortcut, copyText } from '../share/clipboard.ts';
 import { useStore } from '../store/index.ts';
 import { exportEngine } from './client.ts';
@@ -240,7 +241,7 @@ function FormatTabs({ format, setFormat, idBase }: { format: Format; setFormat: 
   const onKey = (e: KeyboardEvent) => {
     const i = FORMATS.findIndex((t) => t.id === format);
     const n = FORMATS.length;
-    const next = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i + n - 1) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+    const next = tabKeyTarget(e.key, i, n);
     if (next < 0) return;
     e.preventDefault();
     const t = FORMATS[next]!.id;

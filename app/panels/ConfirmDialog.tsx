@@ -1,17 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../lib/dialog.ts';
 import { useStore } from '../store/index.ts';
 
 /** Asks before an action that would replace the user's text. */
 export function ConfirmDialog() {
   const confirm = useStore((s) => s.confirm);
   const askConfirm = useStore((s) => s.askConfirm);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (confirm && !d.open) d.showModal();
-    if (!confirm && d.open) d.close();
-  }, [confirm]);
+  const ref = useModalDialog(!!confirm);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-message" onClose={() => askConfirm(null)}>
       {confirm && (

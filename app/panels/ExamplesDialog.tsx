@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { openDocument, startFresh } from '../actions.ts';
+import { useModalDialog } from '../lib/dialog.ts';
 import { EXAMPLES, fetchExample } from '../lib/examples.ts';
 import type { Example } from '../lib/examples.ts';
 import { useStore } from '../store/index.ts';
@@ -8,13 +8,7 @@ import { useStore } from '../store/index.ts';
 export function ExamplesDialog() {
   const open = useStore((s) => s.examplesOpen);
   const setOpen = useStore((s) => s.setExamplesOpen);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   const pick = async (ex: Example) => {
     setOpen(false);
     try {

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { FormPanel } from '../form/FormPanel.tsx';
+import { tabKeyTarget } from '../lib/dialog.ts';
 import { MapPanel } from '../map/MapPanel.tsx';
 import { PolicyPanel } from '../policy/PolicyPanel.tsx';
 import { useStore } from '../store/index.ts';
@@ -24,7 +25,7 @@ export function SidePanel() {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
-    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+    const next = tabKeyTarget(e.key, i, TABS.length);
     if (next < 0) return;
     e.preventDefault();
     const t = TABS[next]!.id;

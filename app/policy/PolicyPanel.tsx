@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react';
+import type { ReactNode } from 'react';
 import type { Analysis, Finding, NamespaceInfo, PssViolationInfo, WorkloadInfo } from '../../src/index.ts';
 import { reveal } from '../editor/bridge.ts';
 import { useStore } from '../store/index.ts';
@@ -174,31 +175,42 @@ function Verdict({ w, hasNamespaces }: { w: WorkloadInfo; hasNamespaces: boolean
       <span className="note-icon" aria-hidden="true">{rejected ? '✕' : !v.warn.allowed ? '!' : '✓'}</span>
       <div className="note-text">
         <p className="verdict-summary">{v.summary}.</p>
-        <table className="modes">
-          <caption className="visually-hidden">Pod Security modes of namespace {v.namespace}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Mode</th>
-              <th scope="col">Level</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[v.enforce, v.audit, v.warn].map((m) => (
-              <tr key={m.mode}>
-                <th scope="row">{m.mode}</th>
-                <td>
-                  {m.level}:{m.version}
-                </td>
-                <td className={m.allowed ? 'ok' : 'bad'}>
-                  {m.allowed ? '✓ meets it' : `✕ fails ${m.controls.join(', ')}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ModesTable
+          namespace={v.namespace}
+          last="Result"
+          rows={[v.enforce, v.audit, v.warn].map((m) => ({
+            mode: m.mode,
+            level: `${m.level}:${m.version}`,
+            last: <span className={m.allowed ? 'ok' : 'bad'}>{m.allowed ? '✓ meets it' : `✕ fails ${m.controls.join(', ')}`}</span>,
+          }))}
+        />
       </div>
     </div>
+  );
+}
+
+/** A namespace's enforce/audit/warn modes: the level of each, and one more column. */
+function ModesTable({ namespace, last, rows }: { namespace: string; last: string; rows: Array<{ mode: string; level: ReactNode; last: ReactNode }> }) {
+  return (
+    <table className="modes">
+      <caption className="visually-hidden">Pod Security modes of namespace {namespace}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Mode</th>
+          <th scope="col">Level</th>
+          <th scope="col">{last}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.mode}>
+            <th scope="row">{r.mode}</th>
+            <td>{r.level}</td>
+            <td>{r.last}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -284,25 +296,11 @@ function NamespaceItem({ ns, analysis, canReveal }: { ns: NamespaceInfo; analysi
           {ns.name}
         </button>
       </div>
-      <table className="modes">
-        <caption className="visually-hidden">Pod Security modes of namespace {ns.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Mode</th>
-            <th scope="col">Level</th>
-            <th scope="col">Version</th>
-          </tr>
-        </thead>
-        <tbody>
-          {modes.map((m) => (
-            <tr key={m.mode}>
-              <th scope="row">{m.mode}</th>
-              <td>{m.labelled ? m.level : <span className="muted">{m.level} (no label: the default)</span>}</td>
-              <td>{m.version}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ModesTable
+        namespace={ns.name}
+        last="Version"
+        rows={modes.map((m) => ({ mode: m.mode, level: m.labelled ? m.level : <span className="muted">{m.level} (no label: the default)</span>, last: m.version }))}
+      />
       {ns.problems.length > 0 && (
         <ul className="notes" aria-label={`Label problems of namespace ${ns.name}`}>
           {ns.problems.map((p, i) => (
