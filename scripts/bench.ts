@@ -4,11 +4,15 @@
  *   fix-all ÷ parse   — applyFixes() (all rounds, including its analyses) against the same
  *   +view ÷ parse     — analyze() then formView() of the same text, as the editor's worker answers
  *                       each keystroke (the form's view follows the markers)
+ *   edit ÷ parse      — analyze() of the text with one character changed in its middle document,
+ *                       right after analyze() of the text before the edit (a keystroke: the parse
+ *                       of the unchanged documents is remembered)
  *   growth            — how each time grows when the input doubles (1.0× per doubling = linear)
  * on generated files of 1,000, 2,000 and 4,000 Deployments. Run: npm run bench
  */
 import { parseAllDocuments } from 'yaml';
 import { analyze, applyFixes, formView } from '../src/index.ts';
+import { forgetSharedParse } from '../src/yaml/parse.ts';
 
 function deployment(i: number): string {
   const hardened = i % 3 === 0;
@@ -67,8 +71,9 @@ function median(xs: number[]): number {
 }
 
 /**
- * Each run gets its own text, as each keystroke does (`variants[i]`: the text with a different last
- * comment), so nothing the engine remembers of one text makes the next run faster.
+ * Each run gets its own text (`variants[i]`: the text with a different last comment), and the
+ * parse the engine remembers is forgotten before it, so nothing remembered of one text makes the
+ * next run faster (the edit column measures that).
  */
 function time(fn: (text: string) => void, variants: readonly string[]): number {
   const runs = variants.length - 1;
@@ -76,6 +81,7 @@ function time(fn: (text: string) => void, variants: readonly string[]): number {
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
     const v = variants[i] as string;
+    forgetSharedParse();
     const t0 = performance.now();
     fn(v);
     ts.push(performance.now() - t0);
@@ -83,8 +89,25 @@ function time(fn: (text: string) => void, variants: readonly string[]): number {
   return median(ts);
 }
 
+/**
+ * analyze() of `text` with one character of its middle document changed, each run right after
+ * analyze() of the unedited text (untimed), as a keystroke follows the previous keystroke.
+ */
+function timeEdit(text: string, n: number, runs: number): number {
+  const at = text.indexOf(`  replicas: `, text.indexOf(`name: app-${Math.floor(n / 2)}\n`)) + '  replicas: '.length;
+  const ts: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const edited = `${text.slice(0, at)}${'abcdefghij'[i % 10]}${text.slice(at + 1)}`;
+    analyze(text);
+    const t0 = performance.now();
+    analyze(edited);
+    if (i > 0) ts.push(performance.now() - t0); // the first is the warm-up
+  }
+  return median(ts);
+}
+
 const sizes = [1000, 2000, 4000];
-const rows: Array<{ n: number; kb: number; parse: number; analyse: number; view: number; fix: number; passes: number; findings: number }> = [];
+const rows: Array<{ n: number; kb: number; parse: number; analyse: number; view: number; edit: number; fix: number; passes: number; findings: number }> = [];
 for (const n of sizes) {
   const text = generate(n);
   const runs = n <= 1000 ? 7 : n <= 2000 ? 5 : 3;
@@ -93,16 +116,17 @@ for (const n of sizes) {
   let findings = 0;
   const analyse = time((t) => void (findings = analyze(t).findings.length), variants);
   const view = time((t) => void (analyze(t), formView(t)), variants);
+  const edit = timeEdit(text, n, runs);
   let passes = 0;
   const fix = time((t) => void (passes = applyFixes(t).passes), variants.slice(-Math.max(2, runs - 1)));
-  rows.push({ n, kb: Math.round(text.length / 1024), parse, analyse, view, fix, passes, findings });
+  rows.push({ n, kb: Math.round(text.length / 1024), parse, analyse, view, edit, fix, passes, findings });
 }
 
 const f = (x: number) => x.toFixed(2);
 console.log('rootlock engine benchmark (medians; ratios are what to compare across machines)\n');
-console.log('deployments   size     analyse÷parse   +view÷parse   fix-all÷parse   fix rounds   findings');
+console.log('deployments   size     analyse÷parse   +view÷parse   edit÷parse   fix-all÷parse   fix rounds   findings');
 for (const r of rows) {
-  console.log(`${String(r.n).padStart(11)}   ${String(r.kb).padStart(5)}KB   ${f(r.analyse / r.parse).padStart(13)}×   ${f(r.view / r.parse).padStart(11)}×   ${f(r.fix / r.parse).padStart(13)}×   ${String(r.passes).padStart(10)}   ${String(r.findings).padStart(8)}`);
+  console.log(`${String(r.n).padStart(11)}   ${String(r.kb).padStart(5)}KB   ${f(r.analyse / r.parse).padStart(13)}×   ${f(r.view / r.parse).padStart(11)}×   ${f(r.edit / r.parse).padStart(10)}×   ${f(r.fix / r.parse).padStart(13)}×   ${String(r.passes).padStart(10)}   ${String(r.findings).padStart(8)}`);
 }
 console.log('\ngrowth per doubling of the input (1.00× = linear):');
 for (let i = 1; i < rows.length; i++) {
