@@ -3,8 +3,8 @@
  * Security Standard, as text edits on the source (EditBuilder). They are offered on pss-restricted
  * findings and applied together by hardenEdits().
  *
- * - allowPrivilegeEscalation: false on each container that does not set it so (with
- *   `privileged: false` there; a container that adds SYS_ADMIN waits for the capabilities fix);
+ * - allowPrivilegeEscalation: false on each container that does not set it so (a privileged
+ *   container, or one that adds SYS_ADMIN, waits for the fix of that: the API refuses the mix);
  * - baseline `privileged`: `privileged: false`;
  * - capabilities.drop: [ALL] (and the added capabilities other than NET_BIND_SERVICE removed);
  * - runAsNonRoot: true (on the pod; on a container that sets false), plus a non-zero runAsUser on
@@ -54,29 +54,23 @@ const addsSysAdmin = (c: Container) => !!asSeq(get(asMap(get(sc(c), 'capabilitie
 
 /**
  * allowPrivilegeEscalation: false on each container that does not set it so. The API server refuses
- * it beside `privileged: true` or an added SYS_ADMIN capability (both imply escalation): the fix
- * sets privileged to false on the same container, and leaves out a container that adds SYS_ADMIN
- * until that is gone (the capabilities fix removes it), so it never leaves an object the API rejects.
- * Values are replaced, never removed, so the fix composes with the others in one pass.
+ * it beside `privileged: true` or an added SYS_ADMIN capability (both imply escalation), so such a
+ * container waits until the fix of that comes first (the privileged fix, the capabilities fix):
+ * this fix never leaves an object the API rejects.
  */
 export function allowPrivilegeEscalationFix(pod: Pod): FixSpec | undefined {
   if (windows(pod)) return undefined; // the API forbids the field on Windows pods
   const bad = pod.containers.filter((c) => asScalar(get(sc(c), 'allowPrivilegeEscalation'))?.value !== false);
-  const blocked = bad.filter(addsSysAdmin);
-  const todo = bad.filter((c) => !addsSysAdmin(c));
+  const blocked = bad.filter((c) => isPrivileged(c) || addsSysAdmin(c));
+  const todo = bad.filter((c) => !blocked.includes(c));
   if (!todo.length) return undefined;
-  const privileged = todo.filter(isPrivileged).map((c) => c.name);
-  let title = `Set allowPrivilegeEscalation: false${onContainers(todo.map((c) => c.name), pod.containers.length)}`;
-  if (privileged.length) title += `, and privileged: false${onContainers(privileged, todo.length)} (the API refuses the two together)`;
-  if (blocked.length) title += ` — not yet on ${quoteList(blocked.map((c) => c.name))}, which ${blocked.length === 1 ? 'adds' : 'add'} SYS_ADMIN: remove it first (the capabilities fix does)`;
+  const why = (c: Container) => (isPrivileged(c) ? 'is privileged' : 'adds SYS_ADMIN');
+  const waiting = blocked.map((c) => `"${c.name}", which ${why(c)}`).join('; ');
   return {
-    title,
+    title: `Set allowPrivilegeEscalation: false${onContainers(todo.map((c) => c.name), pod.containers.length)}${blocked.length ? ` — not yet on ${waiting}: the API refuses the two together; fix that first` : ''}`,
     applicability: HARDENING,
     edits: (e) => {
-      for (const c of todo) {
-        e.set(c.node, ['securityContext', 'allowPrivilegeEscalation'], false);
-        if (isPrivileged(c)) e.set(c.node, ['securityContext', 'privileged'], false);
-      }
+      for (const c of todo) e.set(c.node, ['securityContext', 'allowPrivilegeEscalation'], false);
     },
   };
 }

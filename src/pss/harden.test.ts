@@ -142,6 +142,8 @@ spec:
       securityContext:
         capabilities:
           add: ["CAP_SYS_ADMIN", "NET_BIND_SERVICE"]
+    - name: plain
+      image: busybox:1.36
 `;
   /** The API server's rule (ValidateSecurityContext): allowPrivilegeEscalation false is refused with privileged or SYS_ADMIN. */
   const refusedBy = (t: string) =>
@@ -168,11 +170,12 @@ spec:
   it('the allowPrivilegeEscalation fix alone never makes an object the API refuses, and says what it leaves', () => {
     const f = analyze(privileged).findings.find((x) => x.ruleId === 'pss-restricted' && x.control === 'allowPrivilegeEscalation');
     const fix = f?.fixes[0];
-    expect(fix?.title).toBe('Set allowPrivilegeEscalation: false on container "shell", and privileged: false (the API refuses the two together) — not yet on "admin", "side", which add SYS_ADMIN: remove it first (the capabilities fix does)');
+    expect(fix?.title).toBe('Set allowPrivilegeEscalation: false on container "plain" — not yet on "shell", which is privileged; "admin", which adds SYS_ADMIN; "side", which adds SYS_ADMIN: the API refuses the two together; fix that first');
     const out = applyEdits(privileged, fix!.edits);
     expect(pods(out)).toHaveLength(1);
     expect(refusedBy(out)).toEqual([]);
-    expect(out).toContain('privileged: false');
+    expect(out).toContain('allowPrivilegeEscalation: false');
+    expect(out).toContain('privileged: true');
   });
 
   it('pss-baseline offers privileged: false as a manual fix', () => {
