@@ -45,5 +45,5 @@ export type { PssResult, PssViolation, ControlInfo } from './pss/evaluate.ts';
 export { NEWEST_MINOR, isPssLevel, isPssVersion } from './pss/version.ts';
 export { harden, hardenEdits } from './pss/harden.ts';
 export type { HardenResult, HardenOptions } from './pss/harden.ts';
-export { generatePolicy, policyNotes, validatePolicyOptions, POLICY_NAME } from './policy/generate.ts';
-export type { PolicyKind, PolicyOptions } from './policy/generate.ts';
+export { generatePolicy, policyNotes, policyProblems, validatePolicyOptions, POLICY_NAME } from './policy/generate.ts';
+export type { PolicyField, PolicyKind, PolicyOptions, PolicyProblem } from './policy/generate.ts';

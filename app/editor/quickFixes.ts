@@ -10,10 +10,9 @@ const COMMAND = 'rootlock.applyFix';
  * command that applies the fix's edits with pushUndoStop + executeEdits, so Ctrl+Z undoes it.
  */
 export function registerQuickFixes(monaco: Monaco): IDisposable {
-  const command = monaco.editor.registerCommand(COMMAND, (_accessor: unknown, key: string, fixIndex: number, version: number, message?: string) => {
-    const cur = useStore.getState().latest;
-    // keys can repeat (one rule, container and position: an image that writes two paths): the message tells them apart
-    const finding = cur?.analysis.findings.find((f) => f.key === key && (message === undefined || f.message === message)) ?? cur?.analysis.findings.find((f) => f.key === key);
+  const command = monaco.editor.registerCommand(COMMAND, (_accessor: unknown, key: string, fixIndex: number, version: number) => {
+    // finding keys are unique within an analysis
+    const finding = useStore.getState().latest?.analysis.findings.find((f) => f.key === key);
     if (finding) void applyFix(finding, fixIndex, version);
   });
   const provider = monaco.languages.registerCodeActionProvider('yaml', {
@@ -37,7 +36,7 @@ export function registerQuickFixes(monaco: Monaco): IDisposable {
             kind: 'quickfix',
             diagnostics,
             isPreferred: i === preferred,
-            command: { id: COMMAND, title: fix.title, arguments: [f.key, i, cur.version, f.message] },
+            command: { id: COMMAND, title: fix.title, arguments: [f.key, i, cur.version] },
           });
         });
       }

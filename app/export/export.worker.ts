@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { analyze, applySelected, decodeShare, encodeShare, generatePolicy, harden, isJoined, isPssVersion, joinFiles, jsonPatches, kustomizeOverlay, listFixes, policyNotes, reviewReport, SHARE_MAX_URL, shareFits, splitFiles, validatePolicyOptions, zipFiles } from '../../src/index.ts';
+import { analyze, applySelected, decodeShare, encodeShare, generatePolicy, harden, isJoined, isPssVersion, joinFiles, jsonPatches, kustomizeOverlay, listFixes, policyNotes, policyProblems, reviewReport, SHARE_MAX_URL, shareFits, splitFiles, zipFiles } from '../../src/index.ts';
 import type { ExportRequest, ExportResponse } from './protocol.ts';
 
 // The export formats, off the main thread (see protocol.ts).
@@ -55,7 +55,7 @@ self.onmessage = (event: MessageEvent<ExportRequest>) => {
       }
       case 'policy': {
         const notes = policyNotes(req.kind, req.options);
-        const problems = validatePolicyOptions(req.kind, req.options);
+        const problems = policyProblems(req.kind, req.options);
         post({ type: 'policy', id: req.id, result: problems.length ? { ok: false, problems, notes } : { ok: true, yaml: generatePolicy(req.kind, req.options), notes } });
         break;
       }

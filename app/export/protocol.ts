@@ -1,4 +1,4 @@
-import type { DecodedShare, FixChoice, KustomizeOverlay, NamedFile, PolicyKind, PolicyOptions, SharePayload, TextEdit, WorkloadPatch, ZipEntry } from '../../src/index.ts';
+import type { DecodedShare, FixChoice, KustomizeOverlay, NamedFile, PolicyKind, PolicyOptions, PolicyProblem, SharePayload, TextEdit, WorkloadPatch, ZipEntry } from '../../src/index.ts';
 
 /**
  * Messages between the export dialog and its own Web Worker (export.worker.ts). The export runs the
@@ -35,7 +35,7 @@ export interface HardenBuild {
   refused?: string;
 }
 
-export type PolicyBuild = { ok: true; yaml: string; notes: string[] } | { ok: false; problems: string[]; notes: string[] };
+export type PolicyBuild = { ok: true; yaml: string; notes: string[] } | { ok: false; problems: PolicyProblem[]; notes: string[] };
 
 export interface ExportBuild {
   /** The editor's text with the chosen fixes applied: byte-identical outside the fixed spots. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import type { Analysis, PolicyKind, PolicyOptions } from '../../src/index.ts';
+import type { Analysis, PolicyField, PolicyKind, PolicyOptions } from '../../src/index.ts';
 import { exportEngine } from '../export/client.ts';
 import { download, YAML_TYPE } from '../export/download.ts';
 import type { PolicyBuild } from '../export/protocol.ts';
@@ -89,9 +89,8 @@ export function PolicyExport({ analysis, sectionRef }: { analysis: Analysis; sec
   }, [kind, options]);
 
   const fileName = `${NAME}.${kind}.yaml`;
-  /** True when a problem names one of the field's values: the field is marked invalid and points at the message. */
-  const wrong = (text: string) => !!result && !result.ok && names(text).some((n) => result.problems.some((p) => p.includes(JSON.stringify(n))));
-  const invalid = (text: string) => (wrong(text) ? { 'aria-invalid': true, 'aria-errormessage': `${id}-problems` } : {});
+  /** A field with a problem is marked invalid and points at the message. */
+  const invalid = (field: PolicyField) => (result && !result.ok && result.problems.some((p) => p.field === field) ? { 'aria-invalid': true, 'aria-errormessage': `${id}-problems` } : {});
   const yaml = result?.ok ? result.yaml : null;
   const toggle = (set: ReadonlySet<string>, value: string, on: boolean) => {
     const next = new Set(set);
@@ -138,11 +137,11 @@ export function PolicyExport({ analysis, sectionRef }: { analysis: Analysis; sec
         <legend>Namespaces</legend>
         <div className="field">
           <label htmlFor={`${id}-include`}>Only in these namespaces</label>
-          <input id={`${id}-include`} type="text" value={include} placeholder="all namespaces" spellCheck={false} aria-describedby={`${id}-ns-hint`} {...invalid(include)} onChange={(e) => setInclude(e.target.value)} />
+          <input id={`${id}-include`} type="text" value={include} placeholder="all namespaces" spellCheck={false} aria-describedby={`${id}-ns-hint`} {...invalid('include')} onChange={(e) => setInclude(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-exclude`}>Except in these namespaces</label>
-          <input id={`${id}-exclude`} type="text" value={exclude} placeholder="none" spellCheck={false} aria-describedby={`${id}-ns-hint`} {...invalid(exclude)} onChange={(e) => setExclude(e.target.value)} />
+          <input id={`${id}-exclude`} type="text" value={exclude} placeholder="none" spellCheck={false} aria-describedby={`${id}-ns-hint`} {...invalid('exclude')} onChange={(e) => setExclude(e.target.value)} />
         </div>
         <p id={`${id}-ns-hint`} className="hint">
           Names separated by commas or spaces{kind === 'gatekeeper' ? '; Gatekeeper also takes a prefix ending in *' : ''}. kube-system is left out by
@@ -174,7 +173,7 @@ export function PolicyExport({ analysis, sectionRef }: { analysis: Analysis; sec
         )}
         <div className="field">
           <label htmlFor={`${id}-images`}>Other exempt images</label>
-          <input id={`${id}-images`} type="text" value={otherImages} placeholder="registry.example.com/debug/*" spellCheck={false} aria-describedby={`${id}-img-hint`} {...invalid(otherImages)} onChange={(e) => setOtherImages(e.target.value)} />
+          <input id={`${id}-images`} type="text" value={otherImages} placeholder="registry.example.com/debug/*" spellCheck={false} aria-describedby={`${id}-img-hint`} {...invalid('exemptImages')} onChange={(e) => setOtherImages(e.target.value)} />
         </div>
         <p id={`${id}-img-hint`} className="hint">An exact image reference, or a prefix ending in *.</p>
         {found.containers.length > 0 && (
@@ -191,7 +190,7 @@ export function PolicyExport({ analysis, sectionRef }: { analysis: Analysis; sec
         )}
         <div className="field">
           <label htmlFor={`${id}-containers`}>Other exempt container names</label>
-          <input id={`${id}-containers`} type="text" value={otherContainers} placeholder="none" spellCheck={false} {...invalid(otherContainers)} onChange={(e) => setOtherContainers(e.target.value)} />
+          <input id={`${id}-containers`} type="text" value={otherContainers} placeholder="none" spellCheck={false} {...invalid('exemptContainers')} onChange={(e) => setOtherContainers(e.target.value)} />
         </div>
       </fieldset>
 
@@ -200,7 +199,7 @@ export function PolicyExport({ analysis, sectionRef }: { analysis: Analysis; sec
         <div className="note sev-error" role="alert" id={`${id}-problems`}>
           <div className="note-text">
             <p>The policy cannot be generated with these settings:</p>
-            <ul>{result.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+            <ul>{result.problems.map((p) => <li key={p.message}>{p.message}</li>)}</ul>
           </div>
         </div>
       )}

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { ValidatingAdmissionPolicy } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy';
 import { ValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding';
-import { generatePolicy, policyNotes, POLICY_NAME, validatePolicyOptions } from './generate.ts';
+import { generatePolicy, policyNotes, policyProblems, POLICY_NAME, validatePolicyOptions } from './generate.ts';
 import type { PolicyKind, PolicyOptions } from './generate.ts';
 
 type Obj = Record<string, unknown>;
@@ -145,6 +145,12 @@ describe('options', () => {
     expect(validatePolicyOptions('vap', { action: 'Deny', namespaces: { include: ['a'], exclude: ['a'] } })).toEqual([expect.stringMatching(/both included and excluded/)]);
     expect(validatePolicyOptions('kyverno', { action: 'Deny', exemptContainers: ['Bad_Name'] })).toEqual([expect.stringMatching(/not a container name/)]);
     expect(() => generatePolicy('vap', { action: 'Block' as never })).toThrow(/action must be Deny, Warn or Audit/);
+  });
+
+  it('names the option each problem is about, for the form to mark it', () => {
+    const problems = policyProblems('vap', { action: 'Deny', namespaces: { include: ['Bad_NS'], exclude: ['ok', 'x y'] }, exemptImages: ['a b'], exemptContainers: ['C'] });
+    expect(problems.map((p) => p.field)).toEqual(['include', 'exclude', 'exemptImages', 'exemptContainers']);
+    expect(problems[0]?.message).toBe('namespace "Bad_NS" is not a namespace name');
   });
 
   it('every kind and action generates parseable YAML with a header', () => {

@@ -40,27 +40,43 @@ const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const CONTAINER_NAME = NAMESPACE;
 
-/** Problems with the options that make generatePolicy throw: each names the bad value. */
-export function validatePolicyOptions(kind: PolicyKind, o: PolicyOptions): string[] {
-  const out: string[] = [];
-  if (!['Deny', 'Warn', 'Audit'].includes(o.action)) out.push(`action must be Deny, Warn or Audit, not ${JSON.stringify(o.action)}`);
+/** The option a problem is about: `include`/`exclude` are the namespace lists. */
+export type PolicyField = 'action' | 'name' | 'include' | 'exclude' | 'exemptImages' | 'exemptContainers';
+
+export interface PolicyProblem {
+  field: PolicyField;
+  message: string;
+}
+
+/** Problems with the options that make generatePolicy throw, each with the option it is about and naming the bad value. */
+export function policyProblems(kind: PolicyKind, o: PolicyOptions): PolicyProblem[] {
+  const out: PolicyProblem[] = [];
+  const add = (field: PolicyField, message: string) => out.push({ field, message });
+  if (!['Deny', 'Warn', 'Audit'].includes(o.action)) add('action', `action must be Deny, Warn or Audit, not ${JSON.stringify(o.action)}`);
   const name = o.name ?? POLICY_NAME;
-  if (!NAME.test(name) || name.length > 253) out.push(`name ${JSON.stringify(name)} is not a valid object name (lower-case letters, digits, - and .)`);
-  for (const ns of [...(o.namespaces?.include ?? []), ...(o.namespaces?.exclude ?? [])]) {
-    const ok = NAMESPACE.test(ns) && ns.length <= 63;
-    const glob = kind === 'gatekeeper' && /^[a-z0-9][-a-z0-9]*\*$/.test(ns);
-    if (!ok && !glob) out.push(`namespace ${JSON.stringify(ns)} is not a namespace name${kind === 'gatekeeper' ? ' (or a prefix ending in *)' : ''}`);
+  if (!NAME.test(name) || name.length > 253) add('name', `name ${JSON.stringify(name)} is not a valid object name (lower-case letters, digits, - and .)`);
+  for (const field of ['include', 'exclude'] as const) {
+    for (const ns of o.namespaces?.[field] ?? []) {
+      const ok = NAMESPACE.test(ns) && ns.length <= 63;
+      const glob = kind === 'gatekeeper' && /^[a-z0-9][-a-z0-9]*\*$/.test(ns);
+      if (!ok && !glob) add(field, `namespace ${JSON.stringify(ns)} is not a namespace name${kind === 'gatekeeper' ? ' (or a prefix ending in *)' : ''}`);
+    }
   }
   const both = (o.namespaces?.include ?? []).filter((n) => (o.namespaces?.exclude ?? []).includes(n));
-  if (both.length) out.push(`namespace ${both.map((n) => JSON.stringify(n)).join(', ')} is both included and excluded`);
+  if (both.length) add('exclude', `namespace ${both.map((n) => JSON.stringify(n)).join(', ')} is both included and excluded`);
   for (const img of o.exemptImages ?? []) {
-    if (!img.trim() || /\s/.test(img)) out.push(`exempt image ${JSON.stringify(img)} is empty or holds spaces`);
-    else if (img.slice(0, -1).includes('*')) out.push(`exempt image ${JSON.stringify(img)}: only a trailing * (a prefix) is supported, as Gatekeeper's exemptImages reads it`);
+    if (!img.trim() || /\s/.test(img)) add('exemptImages', `exempt image ${JSON.stringify(img)} is empty or holds spaces`);
+    else if (img.slice(0, -1).includes('*')) add('exemptImages', `exempt image ${JSON.stringify(img)}: only a trailing * (a prefix) is supported, as Gatekeeper's exemptImages reads it`);
   }
   for (const c of o.exemptContainers ?? []) {
-    if (!CONTAINER_NAME.test(c)) out.push(`exempt container ${JSON.stringify(c)} is not a container name`);
+    if (!CONTAINER_NAME.test(c)) add('exemptContainers', `exempt container ${JSON.stringify(c)} is not a container name`);
   }
   return out;
+}
+
+/** The messages of policyProblems(): what makes generatePolicy throw, each naming the bad value. */
+export function validatePolicyOptions(kind: PolicyKind, o: PolicyOptions): string[] {
+  return policyProblems(kind, o).map((p) => p.message);
 }
 
 /** What the user should know about a generated policy (limits of the engine, prerequisites). */
